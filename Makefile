@@ -1,0 +1,44 @@
+# 两条命令完成全部准备：make app（打开审查页面）与 make test（运行全部测试）。
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+
+.PHONY: app test test-fast eval train bench docs sysdeps corpus clean
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $(STAMP)
+
+# System tools the tests use: LibreOffice (.doc, export check), Chromium (browser test), CJK fonts.
+sysdeps:
+	bash scripts/install_sysdeps.sh
+
+app: $(STAMP)
+	$(BIN)/streamlit run app.py
+
+test: $(STAMP) sysdeps
+	$(BIN)/python -m pytest
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not browser and not libreoffice"
+
+eval: $(STAMP)
+	$(BIN)/alliance-check eval
+
+train: $(STAMP)
+	$(BIN)/python -m checker.train
+
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
+
+docs: $(STAMP)
+	$(BIN)/python -m checker.docs
+
+corpus: $(STAMP)
+	$(BIN)/python scripts/build_corpus.py
+
+clean:
+	rm -rf $(VENV) tests/artifacts/*
