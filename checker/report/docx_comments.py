@@ -1,0 +1,249 @@
+"""Export a review as the agreement itself with one real Word comment per finding.
+
+For a DOCX source the original file is reopened and each comment is anchored on the exact
+characters of the finding (runs are split at the span edges, each half keeps its ``w:rPr`` so
+bold/fonts survive). For PDF/TXT/MD a fresh A4 document is generated (docx_build) and annotated
+the same way. Reviewer decisions: dismissed findings are left out, accepted ones carry the note.
+"""
+from __future__ import annotations
+
+import copy
+import io
+from functools import lru_cache
+from typing import Any, Iterable
+
+from docx import Document as open_docx
+from docx.oxml.ns import qn
+from docx.text.run import Run
+
+AUTHOR = "合规审查"
+INITIALS = "审"
+SEVERITY_CN = {"error": "严重", "warning": "警告", "info": "提示"}
+_TEXT_TAGS = {qn("w:t"): None, qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n",
+              qn("w:noBreakHyphen"): "-", qn("w:ptab"): "\t"}
+SUGGESTION_MAX = 300
+
+
+@lru_cache(maxsize=1)
+def rule_titles() -> dict[str, str]:
+    try:
+        from checker.rules.loader import all_rules
+
+        return {r.id: r.title for r in all_rules()}
+    except Exception:   # the catalogue is optional here: the message alone still reads well
+        return {}
+
+
+def _truncate(text: str, limit: int = SUGGESTION_MAX) -> str:
+    text = (text or "").strip()
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    stop = max(cut.rfind(ch) for ch in "。；;！？\n")
+    if stop >= limit // 2:
+        cut = cut[: stop + 1]
+    return cut.rstrip() + "……（建议条文较长，全文见审查报告）"
+
+
+def comment_text(f: Any, decision: dict | None = None) -> str:
+    """Chinese comment body: severity + title/message, legal basis, suggestion, reviewer note."""
+    title = rule_titles().get(f.rule)
+    head = f"【{SEVERITY_CN.get(f.severity, f.severity)}】"
+    head += f"{title}：{f.message}" if title and title not in f.message else f.message
+    lines = [head]
+    if f.citation:
+        lines.append(f"依据：{f.citation}")
+    if f.suggestion:
+        lines.append(f"建议：{_truncate(f.suggestion)}")
+    if decision and decision.get("status") == "accepted":
+        note = (decision.get("note") or "").strip() or "确认该问题，需修改。"
+        who = (decision.get("reviewer") or "").strip()
+        lines.append(f"审查意见：{note}" + (f"（{who}）" if who else ""))
+    return "\n".join(lines)
+
+
+def selected_findings(report, decisions: dict | None) -> list[tuple[Any, dict | None]]:
+    """Findings to export with their decision; dismissed ones are dropped."""
+    from checker.store import finding_key
+
+    decisions = decisions or {}
+    out = []
+    for f in report.findings:
+        d = decisions.get(finding_key(f))
+        if d and d.get("status") == "dismissed":
+            continue
+        out.append((f, d))
+    return out
+
+
+# -- run arithmetic ------------------------------------------------------------------------------
+
+def _runs(p) -> list:
+    """Visible w:r elements of a paragraph in order (also inside hyperlinks/insertions, not deletions)."""
+    return [r for r in p.iter(qn("w:r")) if not any(a.tag == qn("w:del") for a in r.iterancestors())]
+
+
+def _piece_len(el) -> int:
+    if el.tag == qn("w:t"):
+        return len(el.text or "")
+    return 1 if el.tag in _TEXT_TAGS else 0
+
+
+def _run_len(r) -> int:
+    return sum(_piece_len(el) for el in r)
+
+
+def _keep(r, lo: int, hi: int) -> None:
+    """Trim run ``r`` in place to its characters [lo, hi)."""
+    pos = 0
+    for el in list(r):
+        n = _piece_len(el)
+        if el.tag == qn("w:rPr") or n == 0:
+            continue
+        a, b = max(lo - pos, 0), min(hi - pos, n)
+        if b <= a:
+            r.remove(el)
+        elif el.tag == qn("w:t") and (a > 0 or b < n):
+            el.text = el.text[a:b]
+            el.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        pos += n
+
+
+def _split(r, k: int):
+    """Split run ``r`` at character ``k``; returns the right half (a deep copy keeping rPr)."""
+    right = copy.deepcopy(r)
+    n = _run_len(r)
+    _keep(r, 0, k)
+    _keep(right, k, n)
+    r.addnext(right)
+    return right
+
+
+def _range_runs(p, lo: int, hi: int) -> list:
+    """Runs of paragraph ``p`` covering exactly its characters [lo, hi), splitting at the edges."""
+    out, pos = [], 0
+    for r in _runs(p):
+        n = _run_len(r)
+        a, b = pos, pos + n
+        pos = b
+        if n == 0 or b <= lo or a >= hi:
+            continue
+        if a < lo:
+            r = _split(r, lo - a)
+            a = lo
+        if b > hi:
+            _split(r, hi - a)
+        out.append(r)
+    return out
+
+
+def _para_text(p) -> str:
+    return "".join(Run(r, None).text for r in _runs(p))
+
+
+# -- block → paragraphs ----------------------------------------------------------------------------
+
+class Locator:
+    """Maps document offsets to (w:p element, character range) pieces."""
+
+    def __init__(self, document, paras_of_block):
+        self.document = document
+        self.paras_of_block = paras_of_block   # Block -> list[(w:p, offset of its text in block.text)]
+
+    def pieces(self, start: int, end: int) -> list[tuple[Any, int, int]]:
+        out = []
+        for b in self.document.blocks:
+            if b.end <= start or b.start >= end:
+                continue
+            lo, hi = max(start, b.start) - b.start, min(end, b.end) - b.start
+            for p, off in self.paras_of_block(b):
+                plen = len(_para_text(p))
+                a, z = max(lo - off, 0), min(hi - off, plen)
+                if z > a:
+                    out.append((p, a, z))
+        return out
+
+
+def _anchor_runs(loc: Locator, span: tuple[int, int] | None, fallback_blocks: Iterable) -> list:
+    if span and span[1] > span[0]:
+        runs: list = []
+        for p, a, z in loc.pieces(span[0], span[1]):
+            runs.extend(_range_runs(p, a, z))
+        if runs:
+            return runs
+        b = loc.document.block_at(span[0])
+        fallback_blocks = [b] if b is not None else fallback_blocks
+    for b in fallback_blocks:
+        for p, _off in loc.paras_of_block(b):
+            rs = [r for r in _runs(p) if _run_len(r)]
+            if rs:
+                return rs
+    return []
+
+
+def annotate(doc, loc: Locator, report, decisions: dict | None) -> int:
+    """Add the comments to ``doc``; returns how many were written."""
+    blocks = loc.document.blocks
+    n = 0
+    for f, d in selected_findings(report, decisions):
+        span = tuple(f.span) if f.span else None
+        if span is None and f.clause_id:
+            c = report.clause(f.clause_id)
+            span = tuple(c.span) if c else None
+        fallback = [blocks[0], blocks[-1]] if blocks else []
+        if span is None:
+            fallback = [b for b in blocks if b.text.strip()][:1] + blocks[-1:]
+        runs = _anchor_runs(loc, span, fallback)
+        if not runs:
+            continue
+        lines = comment_text(f, d).split("\n")
+        c = doc.add_comment([Run(runs[0], None), Run(runs[-1], None)], text=lines[0],
+                            author=AUTHOR, initials=INITIALS)
+        for line in lines[1:]:
+            c.add_paragraph(line)
+        n += 1
+    return n
+
+
+def _source_paras(doc, document):
+    body_ps = list(doc.element.body.iter(qn("w:p")))
+
+    def paras_of_block(b):
+        ref = b.source_ref or {}
+        idx = ref.get("p")
+        idx = [idx] if isinstance(idx, int) else list(idx or [])
+        out, cursor = [], b.label_len
+        for i in idx:
+            if not 0 <= i < len(body_ps):
+                continue
+            p = body_ps[i]
+            t = _para_text(p)
+            pos = b.text.find(t, cursor) if t else -1
+            if pos < 0 and t.strip():
+                pos = b.text.find(t.strip(), cursor)
+                pos = pos - (len(t) - len(t.lstrip())) if pos >= 0 else -1
+            if pos < 0:
+                pos = cursor
+            out.append((p, pos))
+            cursor = pos + len(t)
+        return out
+
+    return paras_of_block
+
+
+def commented_docx(report, source_bytes: bytes | None, decisions: dict | None = None) -> bytes:
+    """The agreement as .docx with one Word comment per (not dismissed) finding."""
+    document = report.document
+    if source_bytes and document.format == "docx":
+        doc = open_docx(io.BytesIO(source_bytes))
+        loc = Locator(document, _source_paras(doc, document))
+    else:
+        from checker.report.docx_build import build_docx
+
+        doc, paras = build_docx(document)
+        index = {id(b): i for i, b in enumerate(document.blocks)}
+        loc = Locator(document, lambda b: [(paras[index[id(b)]], 0)])
+    annotate(doc, loc, report, decisions)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
