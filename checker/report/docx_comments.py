@@ -16,6 +16,8 @@ from docx import Document as open_docx
 from docx.oxml.ns import qn
 from docx.text.run import Run
 
+from checker.normalize import _TABLE as _NORM_TABLE, normalize_text
+
 AUTHOR = "合规审查"
 INITIALS = "审"
 SEVERITY_CN = {"error": "严重", "warning": "警告", "info": "提示"}
@@ -156,12 +158,31 @@ class Locator:
             if b.end <= start or b.start >= end:
                 continue
             lo, hi = max(start, b.start) - b.start, min(end, b.end) - b.start
-            for p, off in self.paras_of_block(b):
-                plen = len(_para_text(p))
-                a, z = max(lo - off, 0), min(hi - off, plen)
+            for p, off, pmap in self.paras_of_block(b):
+                n = len(pmap) if pmap is not None else len(_para_text(p))
+                a, z = max(lo - off, 0), min(hi - off, n)
                 if z > a:
+                    if pmap is not None:
+                        a, z = pmap[a], pmap[z - 1] + 1
                     out.append((p, a, z))
         return out
+
+
+def _norm_map(raw: str) -> tuple[str, list[int]]:
+    """Ingest normalises block text (checker.normalize: blanks collapsed, full-width digits
+    half-width, zero-width dropped). Returns that text and, per character, its index in ``raw``."""
+    norm = normalize_text(raw)
+    pmap, i = [], 0
+    for ch in norm:
+        while i < len(raw):
+            c = " " if raw[i].isspace() else raw[i].translate(_NORM_TABLE)
+            i += 1
+            if c == ch:
+                pmap.append(i - 1)
+                break
+        else:
+            pmap.append(max(len(raw) - 1, 0))
+    return norm, pmap
 
 
 def _anchor_runs(loc: Locator, span: tuple[int, int] | None, fallback_blocks: Iterable) -> list:
@@ -174,7 +195,7 @@ def _anchor_runs(loc: Locator, span: tuple[int, int] | None, fallback_blocks: It
         b = loc.document.block_at(span[0])
         fallback_blocks = [b] if b is not None else fallback_blocks
     for b in fallback_blocks:
-        for p, _off in loc.paras_of_block(b):
+        for p, _off, _map in loc.paras_of_block(b):
             rs = [r for r in _runs(p) if _run_len(r)]
             if rs:
                 return rs
@@ -217,15 +238,14 @@ def _source_paras(doc, document):
             if not 0 <= i < len(body_ps):
                 continue
             p = body_ps[i]
-            t = _para_text(p)
-            pos = b.text.find(t, cursor) if t else -1
-            if pos < 0 and t.strip():
-                pos = b.text.find(t.strip(), cursor)
-                pos = pos - (len(t) - len(t.lstrip())) if pos >= 0 else -1
+            norm, pmap = _norm_map(_para_text(p))
+            if not norm:
+                continue
+            pos = b.text.find(norm, cursor)
             if pos < 0:
-                pos = cursor
-            out.append((p, pos))
-            cursor = pos + len(t)
+                continue        # e.g. a merged cell repeated in the row: its text was kept once
+            out.append((p, pos, pmap))
+            cursor = pos + len(norm)
         return out
 
     return paras_of_block
@@ -242,7 +262,7 @@ def commented_docx(report, source_bytes: bytes | None, decisions: dict | None = 
 
         doc, paras = build_docx(document)
         index = {id(b): i for i, b in enumerate(document.blocks)}
-        loc = Locator(document, lambda b: [(paras[index[id(b)]], 0)])
+        loc = Locator(document, lambda b: [(paras[index[id(b)]], 0, None)])
     annotate(doc, loc, report, decisions)
     out = io.BytesIO()
     doc.save(out)

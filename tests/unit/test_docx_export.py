@@ -170,3 +170,32 @@ def test_libreoffice_opens_commented_docx(tmp_path):
     pdf = tmp_path / "commented.pdf"
     assert proc.returncode == 0, proc.stderr
     assert pdf.exists() and pdf.read_bytes()[:5] == b"%PDF-"
+
+
+def test_real_ingest_with_normalised_whitespace_and_table():
+    """Blocks from checker.ingest (blanks collapsed, full-width digits folded) still map to runs."""
+    from checker.ingest import load_bytes
+
+    d = open_docx()
+    d.add_paragraph(TITLE)
+    p = d.add_paragraph()
+    p.add_run("\u3000\u3000甲方：  福州海工大学，")
+    p.add_run("住所地：福州市工业路１号。").bold = True
+    t = d.add_table(rows=1, cols=2)
+    t.cell(0, 0).text = CELL_A
+    t.cell(0, 1).text = CELL_B
+    buf = io.BytesIO()
+    d.save(buf)
+    doc = load_bytes(buf.getvalue(), "协议.docx")
+    text = doc.text
+    i = text.index("福州海工大学，住所地：福州市工业路1号")
+    j = i + len("福州海工大学，住所地：福州市工业路1号")
+    k = text.index(CELL_B)
+    rep = Report(document=doc, profile="fujian", clauses=[], sections=[], findings=[
+        Finding("PARTY_INFO_INCOMPLETE", "warning", "parties", None, (i, j), text[i:j], "缺少法定代表人。", "", ""),
+        Finding("PARTY_NAME_MISMATCH", "info", "parties", None, (k, k + 4), text[k:k + 4], "名称不一致。", "", "")])
+    _d, comments, ranges = _comments(commented_docx(rep, buf.getvalue()))
+    got = {c.text: ranges[cid] for cid, c in comments.items()}
+    assert next(v for c, v in got.items() if c.startswith("【警告】") and "缺少法定代表人" in c) \
+        == "福州海工大学，住所地：福州市工业路１号"   # raw (full-width) run text
+    assert next(v for c, v in got.items() if "名称不一致" in c) == CELL_B[:4]
