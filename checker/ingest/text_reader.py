@@ -1,0 +1,122 @@
+"""Plain text and Markdown: detect the encoding, one block per non-empty line, strip Markdown markup.
+
+contracts.md §2: .txt may be UTF-8 or GB18030/GBK and must be detected. Order: BOM (UTF-8/16/32),
+BOM-less UTF-16 by its NUL pattern, strict UTF-8, strict GB18030 (a superset of GBK), then
+charset-normalizer — and every candidate must look like text, since GB18030 decodes almost any bytes.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+
+from checker.errors import InputError
+from checker.ingest.common import RawBlock
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+         (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
+def _plausible(text: str) -> bool:
+    """Text, not binary read as text: few control characters, mostly common scripts."""
+    if not text:
+        return True
+    bad = sum(1 for c in text if (ord(c) < 32 and c not in "\t\n\r\f\v") or 0xE000 <= ord(c) <= 0xF8FF
+              or c == "\ufffd")
+    rare = sum(1 for c in text if 0x3400 <= ord(c) <= 0x4DBF or ord(c) >= 0x20000)   # CJK ext. A/B…
+    return bad <= len(text) * 0.01 and rare <= len(text) * 0.05
+
+
+def _utf16_by_nuls(data: bytes) -> str | None:
+    sample = data[:4000]
+    if len(sample) < 4:
+        return None
+    even = sample[0::2].count(0) / (len(sample) / 2)
+    odd = sample[1::2].count(0) / (len(sample) / 2)
+    # ASCII-heavy UTF-16 has NULs in every other byte; Chinese UTF-16 still has some (spaces, digits)
+    if odd > 0.2 and even < 0.05:
+        return "utf-16-le"
+    if even > 0.2 and odd < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def decode_text(data: bytes, name: str) -> tuple[str, str]:
+    """(text, encoding name) or InputError when the bytes are not readable text."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(enc), enc
+            except UnicodeDecodeError:
+                break
+    candidates = []
+    guessed = _utf16_by_nuls(data)
+    if guessed:
+        candidates.append(guessed)
+    if b"\x00" not in data or guessed:
+        candidates += ["utf-8", "gb18030"]
+    for enc in candidates:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if _plausible(text):
+            return text, enc
+    if b"\x00" not in data:
+        try:
+            from charset_normalizer import from_bytes
+            best = from_bytes(data).best()
+        except Exception:   # the detector is a last resort; its failure means "unreadable"
+            best = None
+        if best is not None and _plausible(str(best)):
+            return str(best), best.encoding
+    raise InputError(f"文件“{name}”不是可读的文本文件（无法识别编码或为二进制内容），"
+                     "请另存为 UTF-8 编码的 .txt 或上传 .docx/.pdf")
+
+
+_MD_RULES = [
+    (re.compile(r"^\s{0,3}(```|~~~).*$"), ""),                       # code fences
+    (re.compile(r"^\s{0,3}([-*_]\s*){3,}$"), ""),                      # horizontal rule
+    (re.compile(r"^\s{0,3}\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$"), ""),  # table separator
+    (re.compile(r"^\s{0,3}#{1,6}\s+"), ""),                            # ATX heading marks
+    (re.compile(r"\s+#+\s*$"), ""),                                    # closing heading marks
+    (re.compile(r"^\s{0,3}(>\s?)+"), ""),                              # blockquote
+    (re.compile(r"^\s*[-*+]\s+(\[[ xX]\]\s+)?"), ""),                  # bullets / task boxes
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),                   # images → alt text
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),                    # links → link text
+    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),                          # bold
+    (re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?!\w)"), r"\1"),    # italics *x*
+    (re.compile(r"~~(.+?)~~"), r"\1"),                                 # strikethrough
+    (re.compile(r"`([^`]*)`"), r"\1"),                                 # inline code
+    (re.compile(r"<br\s*/?>|</?[a-zA-Z][^>]*>"), " "),                 # inline HTML
+    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])"), r"\1"),               # backslash escapes
+]
+
+
+def strip_markdown(line: str) -> str | list[str]:
+    """Visible text of one Markdown line; a table row returns its cells."""
+    for rx, rep in _MD_RULES[:3]:
+        if rx.match(line):
+            return ""
+    stripped = line.strip()
+    if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
+        cells = [c.strip() for c in re.split(r"(?<!\\)\|", stripped[1:-1])]
+        return [strip_markdown(c) if c else "" for c in cells]
+    for rx, rep in _MD_RULES[3:]:
+        line = rx.sub(rep, line)
+    return line
+
+
+def text_blocks(text: str, markdown: bool = False) -> list[RawBlock]:
+    """One RawBlock per non-empty line (CRLF/CR normalised); Markdown markup removed if asked."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    blocks = []
+    for line in text.split("\n"):
+        if markdown:
+            got = strip_markdown(line)
+            if isinstance(got, list):
+                blocks.append(RawBlock(body="", cells=[c for c in got if isinstance(c, str)], kind="table_row"))
+                continue
+            line = got
+        if line.strip():
+            blocks.append(RawBlock(body=line))
+    return blocks
