@@ -1,0 +1,176 @@
+"""Who the parties are: read the preamble (缔约方基本信息), the member list and the signature block.
+
+闽科政〔2009〕46号 附件1 二.1 asks for each party's full name, 住所地 and 法定代表人, the name
+agreeing with the seal in the signature block (六). The rules in checker/rules/checks/ compare
+what is read here; this module only reads. Layouts handled: "甲方：XX\n住所：…", one-line
+"甲方：XX，住所地：…，法定代表人：…", numbered lists, tables (cells split by tabs / wide spaces /
+"|"), and a 成员单位名单.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+
+from checker.party_names import ORG_WORD, classify_member, is_org_name, same_party, similarity  # noqa: F401
+from checker.party_texts import (ROLE, alliance_name, chair_unit, member_list_names,  # noqa: F401
+                                 preamble_region, signature_names, split_cells)
+
+FIELD = re.compile(
+    r"(?P<label>住所地|住所|注册地址|通讯地址|通信地址|办公地址|地址|住址|法定代表人|法人代表|负责人|"
+    r"授权代表|委托代理人|代理人|统一社会信用代码|组织机构代码|联系人|联系电话|电话|传真|邮编|邮政编码|"
+    r"电子邮箱|邮箱|单位名称|名称)\s*[:：]?\s*")
+_FIELD_KEY = {"住所地": "domicile", "住所": "domicile", "注册地址": "domicile", "通讯地址": "domicile",
+              "通信地址": "domicile", "办公地址": "domicile", "地址": "domicile", "住址": "domicile",
+              "法定代表人": "legal_rep", "法人代表": "legal_rep", "负责人": "legal_rep",
+              "授权代表": "agent", "委托代理人": "agent", "代理人": "agent",
+              "单位名称": "name", "名称": "name"}
+_ALIAS = re.compile(r"[（(]\s*(?:以下|下文)?(?:简称|称|统称)\s*[:：]?\s*[“\"「『]?([^”\"」』）)]{1,20})[”\"」』]?\s*[）)]")
+_NUMBERED = re.compile(r"^\s*(?:[（(]\s*\d{1,3}\s*[)）]|\d{1,3}\s*[.．、)）]|[①-⑳])\s*")
+_BARE_NAME = re.compile(rf"(?:{ORG_WORD.pattern})$")
+_NOT_PARTY = re.compile(r"协议书?$|章程$|鉴于|协商|达成|签订|本协议|联盟$")
+_SEP = re.compile(r"[，,；;。\t]|\s{2,}|\|")
+
+
+@dataclass
+class Party:
+    name: str
+    role: str | None = None
+    domicile: str | None = None
+    legal_rep: str | None = None
+    agent: str | None = None
+    member_type: str = "other"
+    aliases: list[str] = field(default_factory=list)
+    span: tuple[int, int] | None = None           # the whole preamble entry
+    source: str = "preamble"                      # preamble | member_list | signature
+    name_span: tuple[int, int] | None = None      # the name itself (where findings point)
+    rep_label: str | None = None                  # 法定代表人 / 负责人 … as written
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        for k in ("span", "name_span"):
+            d[k] = list(d[k]) if d[k] else None
+        return d
+
+
+def _value_end(text: str, start: int) -> int:
+    m = _SEP.search(text, start)
+    n = FIELD.search(text, start)
+    ends = [x.start() for x in (m, n) if x] + [len(text)]
+    return min(ends)
+
+
+def _take_name(party: Party, text: str, pos: int, base: int) -> int:
+    """Read a name (with an optional 简称 definition) at ``pos``; return where it ends."""
+    end = _value_end(text, pos)
+    raw = text[pos:end]
+    alias = _ALIAS.search(raw)
+    if alias:
+        party.aliases.append(alias.group(1).strip())
+        if ROLE.match(alias.group(1).strip() + "：") and not party.role:
+            party.role = alias.group(1).strip()
+        raw = raw[:alias.start()]
+    name = raw.strip(" \u3000:：_＿")
+    lead = len(raw) - len(raw.lstrip(" \u3000:：_＿"))
+    party.name = name
+    party.name_span = (base + pos + lead, base + pos + lead + len(name))
+    party.member_type = classify_member(name)
+    return end
+
+
+def _fill_fields(party: Party, text: str, base: int) -> None:
+    for m in FIELD.finditer(text):
+        key = _FIELD_KEY.get(m.group("label"))
+        if key is None:
+            continue
+        if key == "name":
+            if not party.name:
+                _take_name(party, text, m.end(), base)
+            continue
+        value = text[m.end():_value_end(text, m.end())].strip(" \u3000")
+        if value and not getattr(party, key):
+            setattr(party, key, value)
+            if key == "legal_rep":
+                party.rep_label = m.group("label")
+
+
+def _table_parties(lines: list[tuple[str, int]]) -> list[Party]:
+    out: list[Party] = []
+    cols: dict[str, int] | None = None
+    for text, base in lines:
+        cells = split_cells(text)
+        if len(cells) < 2:
+            cols = cols if cols is not None and not text.strip() else None
+            continue
+        labels = [c for c, _ in cells]
+        if any("名称" in c for c in labels) and any(re.search("住所|地址|法定代表人|负责人", c) for c in labels):
+            cols = {}
+            for i, c in enumerate(labels):
+                for word, key in (("名称", "name"), ("住所", "domicile"), ("地址", "domicile"),
+                                  ("法定代表人", "legal_rep"), ("负责人", "legal_rep"), ("代表", "agent")):
+                    if word in c and key not in cols:
+                        cols[key] = i
+                        break
+            continue
+        if cols is None or "name" not in cols or cols["name"] >= len(cells):
+            continue
+        p = Party(name="", source="preamble", span=(base, base + len(text)))
+        cell, off = cells[cols["name"]]
+        _take_name(p, cell, 0, base + off)
+        if not is_org_name(p.name):
+            continue
+        for key in ("domicile", "legal_rep", "agent"):
+            if key in cols and cols[key] < len(cells) and cells[cols[key]][0].strip():
+                setattr(p, key, cells[cols[key]][0].strip())
+        p.rep_label = "法定代表人" if p.legal_rep else None
+        out.append(p)
+    return out
+
+
+def parse_party_lines(lines: list[tuple[str, int]]) -> list[Party]:
+    """Parties from preamble lines given as (text, document offset)."""
+    table = _table_parties(lines)
+    if table:
+        return table
+    parties: list[Party] = []
+    cur: Party | None = None
+    for text, base in lines:
+        if not text.strip():
+            continue
+        role = ROLE.match(text)
+        num = _NUMBERED.match(text)
+        if role:
+            cur = Party(name="", role=role.group("role"), span=(base, base + len(text)))
+            parties.append(cur)
+            rest = role.end()
+            if FIELD.match(text, rest) is None:
+                rest = _take_name(cur, text, rest, base)
+            _fill_fields(cur, text[rest:], base + rest)
+            continue
+        if num and is_org_name(text[num.end():_value_end(text, num.end())]):
+            cur = Party(name="", span=(base, base + len(text)))
+            parties.append(cur)
+            rest = _take_name(cur, text, num.end(), base)
+            _fill_fields(cur, text[rest:], base + rest)
+            continue
+        head = text[:_value_end(text, 0)]
+        if not FIELD.match(text) and _BARE_NAME.search(_ALIAS.sub("", head).strip()) \
+                and is_org_name(_ALIAS.sub("", head)) and not _NOT_PARTY.search(text):
+            cur = Party(name="", span=(base, base + len(text)))
+            parties.append(cur)
+            rest = _take_name(cur, text, 0, base)
+            _fill_fields(cur, text[rest:], base + rest)
+            continue
+        first = FIELD.match(text)
+        if first and _FIELD_KEY.get(first.group("label")) == "name" and (cur is None or cur.name):
+            cur = Party(name="", span=(base, base + len(text)))
+            parties.append(cur)
+        if cur is not None and FIELD.search(text):
+            _fill_fields(cur, text, base)
+            cur.span = (cur.span[0], base + len(text))
+    return [p for p in parties if p.name or p.domicile or p.legal_rep]
+
+
+def extract_parties(document, units) -> list[Party]:
+    """The parties named in the preamble (units of section ``parties``, else the text before the
+    first article / 鉴于)."""
+    return parse_party_lines(preamble_region(document, units))

@@ -1,0 +1,161 @@
+"""Where party names are written: the preamble region, the signature block, a 成员单位名单, the
+alliance name and the 理事长单位 — each read as (text, document offset) pieces for parties.py.
+
+Signature-block names are compared with the preamble because 闽科政〔2009〕46号 附件1 二.1/六 require
+the name in the preamble to be the full name that the seal in the signature block carries.
+"""
+from __future__ import annotations
+
+import re
+
+from checker.party_names import is_org_name, normalize, same_party
+
+ROLE = re.compile(
+    r"^\s*(?P<role>[甲乙丙丁戊己庚辛壬癸]方|第[一二三四五六七八九十\d]+方|成员(?:单位)?[一二三四五六七八九十\d]*|"
+    r"发起(?:单位|方)[一二三四五六七八九十\d]*|协议方[一二三四五六七八九十\d]*|合作方[一二三四五六七八九十\d]*|"
+    r"签约方[一二三四五六七八九十\d]*)\s*(?:[（(][^）)]{0,12}[)）])?\s*[:：]\s*")
+_FIRST_ARTICLE = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[条章]|鉴于|一、|1[.．、]\s*总则)", re.M)
+_CELL_SPLIT = re.compile(r"\t+|\s{2,}|\u3000{1,}|\|")
+_SIG_LABEL = re.compile(
+    r"^\s*(?:(?P<role>[甲乙丙丁戊己庚辛壬癸]方|第[一二三四五六七八九十\d]+方|成员(?:单位)?[一二三四五六七八九十\d]*|"
+    r"签约方[一二三四五六七八九十\d]*|协议方[一二三四五六七八九十\d]*)|单位名称|单位)?\s*"
+    r"(?:[（(](?:盖章|公章|签章|印章|章|单位盖章|盖公章)[)）])?\s*[:：]?\s*")
+_SIG_TAIL = re.compile(r"\s*[（(](?:盖章|公章|签章|印章|章|单位盖章|盖公章)[)）]\s*$|[_＿\s]+$")
+_NOT_NAME = re.compile(r"^(?:法定代表人|法人代表|负责人|授权代表|委托代理人|代理人|签字|签名|日期|签署日期|"
+                       r"签订日期|时间|年|地址|电话|[（(]?签字)")
+_MEMBER_HEAD = re.compile(r"^\s*(?:附件\s*[\d一二三四五六七八九十]*\s*[:：、.．]?\s*)?[《“]?(?:[^\n]{0,20}联盟)?"
+                          r"(?:成员|会员|理事)(?:单位)?(?:名单|名录|一览表|列表)[》”]?\s*$")
+_NUM_PREFIX = re.compile(r"^\s*(?:[（(]?\d{1,3}[)）.．、]?|[①-⑳])\s*")
+
+
+def lines_of(text: str, base: int) -> list[tuple[str, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((line, base + pos))
+        pos += len(line) + 1
+    return out
+
+
+def split_cells(text: str) -> list[tuple[str, int]]:
+    """Table-row cells (text, offset within ``text``) split on tabs, wide spaces or '|'."""
+    if "\t" in text:   # a tab-separated row keeps its empty cells so columns stay aligned
+        out, pos = [], 0
+        for part in text.split("\t"):
+            out.append((part.strip(), pos + len(part) - len(part.lstrip())))
+            pos += len(part) + 1
+        return out
+    cells, pos = [], 0
+    for m in list(_CELL_SPLIT.finditer(text)) + [None]:
+        end = m.start() if m else len(text)
+        if text[pos:end].strip():
+            raw = text[pos:end]
+            cells.append((raw.strip(), pos + len(raw) - len(raw.lstrip())))
+        pos = m.end() if m else len(text)
+    return cells
+
+
+def _units(units, key):
+    return [u for u in units or [] if getattr(u, "section", None) == key]
+
+
+def preamble_region(document, units) -> list[tuple[str, int]]:
+    parts = _units(units, "parties")
+    if parts:
+        return [ln for u in parts for ln in lines_of(u.text, u.span[0])]
+    m = _FIRST_ARTICLE.search(document.text)
+    end = m.start() if m else min(len(document.text), 3000)
+    return lines_of(document.text[:end], 0)
+
+
+def signature_region(document, units) -> list[tuple[str, int]]:
+    parts = _units(units, "signature")
+    if parts:
+        return [ln for u in parts for ln in lines_of(u.text, u.span[0])]
+    return []
+
+
+def signature_names(document, units) -> list[tuple[str, tuple[int, int]]]:
+    """Names (or bare roles such as 甲方 when the name is left blank) written in the signature block."""
+    out: list[tuple[str, tuple[int, int]]] = []
+    for line, base in signature_region(document, units):
+        for cell, off in split_cells(line) or []:
+            lab = _SIG_LABEL.match(cell)
+            rest = cell[lab.end():] if lab else cell
+            rest = _SIG_TAIL.sub("", rest)
+            start = base + off + (lab.end() if lab else 0)
+            if rest and _NOT_NAME.match(rest):
+                continue
+            if rest and is_org_name(rest):
+                out.append((rest, (start, start + len(rest))))
+            elif not rest.strip() and lab and lab.group("role"):
+                out.append((lab.group("role"), (base + off, base + off + len(lab.group("role")))))
+            elif rest and lab and lab.group("role") and len(rest) <= 12 and not _NOT_NAME.match(rest):
+                out.append((rest, (start, start + len(rest))))   # a 简称 after the role label
+    return out
+
+
+def member_list_names(document, units=None) -> list[tuple[str, tuple[int, int]]]:
+    """Names in a 成员单位名单 (usually an attachment): numbered lines or table rows."""
+    out: list[tuple[str, tuple[int, int]]] = []
+    active = False
+    for line, base in lines_of(document.text, 0):
+        if _MEMBER_HEAD.match(line):
+            active = True
+            continue
+        if not active:
+            continue
+        if re.match(r"^\s*(?:附件|第[一二三四五六七八九十]+条)", line) or re.search(r"盖章|签章", line):
+            active = False
+            continue
+        cells = split_cells(line)
+        if not cells or re.search(r"序号|单位名称", line):
+            continue
+        for cell, off in cells:
+            num = _NUM_PREFIX.match(cell)
+            name = cell[num.end():] if num else cell
+            if is_org_name(name):
+                s = base + off + (num.end() if num else 0)
+                out.append((name, (s, s + len(name))))
+                break
+    return out
+
+
+_ALLIANCE = [
+    re.compile(r"联盟(?:的)?(?:中文)?(?:名称|全称)\s*(?:为|是|定为|[:：])\s*[:：]?\s*[“\"「《]?(?P<n>[^”\"」》，。；,;\n（(]{2,60}?联盟)"),
+    re.compile(r"(?:定名为|命名为|名称定为|名称为)\s*[“\"「《]?(?P<n>[^”\"」》，。；,;\n（(]{2,60}?联盟)"),
+]
+
+
+def alliance_name(document, units) -> str | None:
+    text = document.text
+    for rx in _ALLIANCE:
+        m = rx.search(text)
+        if m:
+            return m.group("n").strip()
+    for line, _ in lines_of(text[:600], 0)[:6]:
+        t = re.sub(r"[*＊\s]", "", line)
+        m = re.match(r"^(?P<n>.{2,60}?联盟)(?:协议书|协议|章程|合作协议|框架协议|组建协议|合作协议书)?$", t)
+        if m:
+            return m.group("n")
+    return None
+
+
+_CHAIR = [
+    re.compile(r"(?:理事长单位|牵头单位)\s*(?:为|是|由|[:：])\s*[“\"]?(?P<n>[^，。；,;\n”\"（(]{2,40})"),
+    re.compile(r"(?:由|推举|推选|选举|确定|约定)\s*(?P<n>[^，。；,;\n由]{2,40}?)\s*(?:担任|作为|为)"
+               r"(?:联盟的?|本联盟)?(?:首届|第一届)?(?:理事长单位|牵头单位)"),
+]
+
+
+def chair_unit(document, units, parties) -> str | None:
+    """理事长单位 / 牵头单位 named in the text, as the party's full name when it can be resolved."""
+    for rx in _CHAIR:
+        for m in rx.finditer(document.text):
+            n = re.sub(r"(担任|作为|为)$", "", m.group("n").strip(" “”\""))
+            for p in parties or []:
+                if n == p.role or normalize(n) in {normalize(a) for a in p.aliases} \
+                        or same_party(p.name, n, p.aliases) != "different":
+                    return p.name
+            if is_org_name(n):
+                return n
+    return None
