@@ -448,6 +448,10 @@ def extracted_text(out: Path) -> tuple[str, int]:
         with pdfplumber.open(out) as pdf:
             pages = [pg.extract_text() or "" for pg in pdf.pages]
         return "\n".join(pages), len(pages)
+    if out.suffix == ".doc":
+        with tempfile.TemporaryDirectory() as td:  # LibreOffice's txt export renders list labels too
+            res = soffice(out, "txt:Text (encoded):UTF8", Path(td))
+            return res.read_text(encoding="utf-8-sig"), 0
     return "", 0
 
 
