@@ -14,14 +14,26 @@ from checker.normalize import normalize_text
 
 _NUM = r"[0-9一二三四五六七八九十百零〇两]+"
 CLAUSE_START = re.compile(
-    rf"^(第{_NUM}[条章节款项部分篇]|{_NUM}[、．.]|[（(]{_NUM}[）)]|[0-9]+(\.[0-9]+)+|[①-⑳]|"
+    rf"^(第\s*{_NUM}\s*[条章节款项部分篇]|{_NUM}[、．.]|[（(]{_NUM}[）)]|[0-9]+(\.[0-9]+)+|[①-⑳]|"
     r"[甲乙丙丁]方|鉴于|附件|附表|签[字章署]|盖章|法定代表人|委托代理人|授权代表|日期|地址|住所|电话|"
     r"[·•●○■◆▪\-–—]\s)")
 SENTENCE_END = re.compile(r"[。；;：:！!？?…]['’\"”」』）)]*$")
 PAGE_NUMBER = re.compile(
     r"^(第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|[-–—]\s*\d+\s*[-–—]|\d+\s*/\s*\d+|"
     r"(page\s*)?\d+(\s*of\s*\d+)?|共\s*\d+\s*页\s*第\s*\d+\s*页)$", re.I)
+# "第十条约定的…" at a line start is a cross-reference continuing a sentence, not a new article
+CROSS_REF = re.compile(rf"^第\s*{_NUM}\s*[条章节款项](\s*第\s*{_NUM}\s*[款项])?(约定|规定|所|的|之|中|和|及|或|至|、|第)")
 EDGE = 3           # lines at the top/bottom of a page that may be header/footer
+
+
+# PDF producers widen the gap between Chinese and Latin/digits ("第 1 条"); extraction turns
+# that gap into a space that is not in the source text.
+_CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20])[ \u00a0](?=[0-9A-Za-z])"
+                      r"|(?<=[0-9A-Za-z%])[ \u00a0](?=[\u3400-\u9fff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20])")
+
+
+def close_cjk_gaps(line: str) -> str:
+    return _CJK_GAP.sub("", line)
 
 
 def _width(s: str) -> int:
@@ -36,22 +48,29 @@ def _mask(line: str) -> str:
 def strip_running(pages: list[list[str]]) -> list[list[str]]:
     """Drop page-number lines and lines repeating at the top/bottom of most pages."""
     with_text = [p for p in pages if p]
-    counts: Counter[str] = Counter()
-    for p in with_text:
-        edge = set(_mask(l) for l in p[:EDGE] + p[-EDGE:])
-        counts.update(edge)
+    counts: Counter[tuple] = Counter()
+    for p in with_text:                       # key: (from top/bottom, position, text with digits masked)
+        counts.update(set(_edge_keys(p)))
     need = max(2, (len(with_text) + 1) // 2) if len(with_text) >= 2 else 10 ** 9
-    repeated = {m for m, n in counts.items() if n >= need}
+    repeated = {k for k, n in counts.items() if n >= need}
     out = []
     for p in pages:
-        keep = []
-        for i, line in enumerate(p):
-            at_edge = i < EDGE or i >= len(p) - EDGE
-            if at_edge and (_mask(line) in repeated or PAGE_NUMBER.match(line.strip())):
-                continue
-            keep.append(line)
-        out.append(keep)
+        drop = {i for i, k in _edge_keys(p, indexed=True) if k in repeated}
+        drop |= {i for i, line in enumerate(p)
+                 if (i < EDGE or i >= len(p) - EDGE) and PAGE_NUMBER.match(line.strip())}
+        out.append([line for i, line in enumerate(p) if i not in drop])
     return out
+
+
+def _edge_keys(p: list[str], indexed: bool = False):
+    for k in range(min(EDGE, len(p))):
+        top, bottom = ("top", k, _mask(p[k])), ("bottom", k, _mask(p[-1 - k]))
+        if indexed:
+            yield k, top
+            yield len(p) - 1 - k, bottom
+        else:
+            yield top
+            yield bottom
 
 
 def _joiner(a: str, b: str) -> str:
@@ -63,15 +82,16 @@ def _joiner(a: str, b: str) -> str:
 
 def rejoin(pages: list[list[str]]) -> list[tuple[str, int]]:
     """Paragraphs as (text, 1-based page of their first line)."""
-    lines = [(normalize_text(l), n + 1) for n, p in enumerate(pages) for l in p]
+    lines = [(close_cjk_gaps(normalize_text(l)), n + 1) for n, p in enumerate(pages) for l in p]
     lines = [(l, n) for l, n in lines if l]
     widths = sorted(_width(l) for l, _ in lines)
     full = widths[int(len(widths) * 0.9)] if widths else 0      # a typical full line
     paras: list[list] = []
     prev = None
     for line, page in lines:
-        if prev is not None and not (CLAUSE_START.match(line) or SENTENCE_END.search(prev)
-                                     or _width(prev) < full * 0.75):
+        short = _width(prev or "") < full * 0.75
+        opens = CLAUSE_START.match(line) and (short or not CROSS_REF.match(line))
+        if prev is not None and not (opens or SENTENCE_END.search(prev) or short):
             paras[-1][0] += _joiner(prev, line) + line
         else:
             paras.append([line, page])

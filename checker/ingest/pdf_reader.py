@@ -27,6 +27,14 @@ def _garbage_ratio(text: str) -> float:
     return bad / len(chars)
 
 
+def _check_garbage(all_text: str, name: str) -> None:
+    if not all_text.strip():
+        raise InputError(f"“{name}”：{SCANNED}")
+    if _garbage_ratio(all_text) > 0.2:
+        raise InputError(f"PDF 文件“{name}”的文字层无法正确解码（字体缺少编码映射，提取出乱码），"
+                         "请提供由 Word 直接导出的 PDF 或 .docx 原件")
+
+
 def _open(data: bytes, name: str):
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise InputError(f"文件“{name}”不是有效的 PDF 文件，请确认文件类型后再上传")
@@ -56,12 +64,7 @@ def read_pdf(data: bytes, name: str) -> tuple[list[RawBlock], int, list[str]]:
         n_pages = len(pdf)
     finally:
         pdf.close()
-    all_text = "\n".join(l for p in pages for l in p)
-    if not all_text.strip():
-        raise InputError(f"“{name}”：{SCANNED}")
-    if _garbage_ratio(all_text) > 0.2:
-        raise InputError(f"PDF 文件“{name}”的文字层无法正确解码（字体缺少编码映射，提取出乱码），"
-                         "请提供由 Word 直接导出的 PDF 或 .docx 原件")
+    _check_garbage("\n".join(l for p in pages for l in p), name)
     empty = [str(i + 1) for i, p in enumerate(pages) if not p]
     warnings = []
     if empty:
