@@ -422,7 +422,7 @@ def build(path: Path) -> dict:
             shutil.copyfile(res, out)
     else:
         raise SourceError(f"{name}: unknown format {fmt}")
-    text, pages = extracted_text(out)
+    text, pages = extracted_text(out, meta.get("header"))
     g = gold(meta, fmt, WS.sub("", text) if text else None)
     g["pages"] = pages or None
     with open(CORPUS / f"{name}.gold.yaml", "w", encoding="utf-8") as fh:
@@ -431,7 +431,7 @@ def build(path: Path) -> dict:
     return g
 
 
-def extracted_text(out: Path) -> tuple[str, int]:
+def extracted_text(out: Path, header: str | None = None) -> tuple[str, int]:
     """Text as a reader tool would see it (for checking anchors against the real file) and page count."""
     if out.suffix == ".docx":
         import docx
@@ -447,7 +447,10 @@ def extracted_text(out: Path) -> tuple[str, int]:
         import pdfplumber  # the reader the checker uses; pypdfium2 reorders Latin-font quote marks
         with pdfplumber.open(out) as pdf:
             pages = [pg.extract_text() or "" for pg in pdf.pages]
-        return "\n".join(pages), len(pages)
+        # drop the running header and the "第 N 页" footer, as any reader of the corpus is expected to
+        lines = [ln for pg in pages for ln in pg.splitlines()
+                 if not re.fullmatch(r"\s*第\s*\d+\s*页\s*", ln) and ln.strip() != (header or "").strip()]
+        return "\n".join(lines), len(pages)
     if out.suffix == ".doc":
         with tempfile.TemporaryDirectory() as td:  # LibreOffice's txt export renders list labels too
             res = soffice(out, "txt:Text (encoded):UTF8", Path(td))
