@@ -31,13 +31,15 @@ def check(path: str | Path | None = None, *, text: str | None = None, profile: s
 
 def review(doc: Document, prof) -> Report:
     clauses, units = segment.segment(doc)
-    outline.classify(units)
-    sections = coverage.coverage(units, prof)
+    containers = {c.id: c for c in clauses if c.kind == "chapter"}
+    outline.classify(units, containers)
+    sections = coverage.coverage(units, prof, doc.text)
     ctx = ReviewContext(document=doc, units=units, clauses=clauses, profile=prof, sections=sections)
     fill = suggestion_fill(ctx)
     findings = run_rules(ctx, rules_for(prof), fill)
     parties = [p.to_dict() for p in ctx.parties]
-    return Report(document=doc, profile=prof.key, clauses=units, sections=sections,
+    shown = sorted(units + list(containers.values()), key=lambda c: c.span[0])
+    return Report(document=doc, profile=prof.key, clauses=shown, sections=sections,
                   findings=findings, parties=parties)
 
 

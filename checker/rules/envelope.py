@@ -59,4 +59,6 @@ class Hit:
     message: str | None = None
     severity: str | None = None
     section: str | None = None
+    citation: str | None = None     # source-key citation overriding the envelope's (e.g. per section)
+    suggestion: str | None = None   # suggestion id overriding the envelope's
     suggestion_fill: dict[str, str] = field(default_factory=dict)

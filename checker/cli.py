@@ -1,0 +1,154 @@
+"""Command line (contracts.md §2): argument parsing and output only; the work is in the engine.
+
+Exit status: 0 no error finding; 1 at least one error finding; 2 the input or the command line
+could not be used — one Chinese line on stderr, never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from checker.errors import InputError
+from checker.profiles import DEFAULT_PROFILE, PROFILE_KEYS
+
+FORMATS = ("json", "markdown", "html", "docx")
+_ARGPARSE_ZH = [("the following arguments are required", "缺少必需的参数"), ("invalid choice", "无效的选项"),
+                ("unrecognized arguments", "无法识别的参数"), ("expected one argument", "该选项需要一个值")]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse would print English usage; one Chinese line instead
+        for en, zh in _ARGPARSE_ZH:
+            message = message.replace(en, zh)
+        print(f"alliance-check：命令行参数有误（{message}）。运行 alliance-check --help 查看用法。", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="alliance-check", description="产业技术创新战略联盟协议书离线审查工具")
+    sub = p.add_subparsers(dest="cmd", metavar="命令", parser_class=_Parser)
+    c = sub.add_parser("check", help="审查一份协议（.docx/.pdf/.txt/.md/.doc）")
+    c.add_argument("file", metavar="FILE")
+    c.add_argument("--profile", choices=PROFILE_KEYS, default=DEFAULT_PROFILE, help="审查配置（默认 fujian）")
+    c.add_argument("--format", choices=FORMATS, default="markdown", help="输出格式（默认 markdown）")
+    c.add_argument("-o", "--output", metavar="OUT", help="输出文件（docx 格式必须指定或使用默认文件名）")
+    k = sub.add_parser("classify", help="条款归类：每行 {\"id\",\"text\"} 输入，每行 {\"id\",\"section\",\"confidence\"} 输出")
+    k.add_argument("input", nargs="?", default="-", metavar="FILE.jsonl")
+    r = sub.add_parser("rules", help="列出规则目录")
+    r.add_argument("--profile", choices=PROFILE_KEYS, default=None)
+    r.add_argument("--format", choices=("text", "json"), default="text")
+    e = sub.add_parser("explain", help="说明一条规则：检查什么、为什么、依据、示例")
+    e.add_argument("rule_id", metavar="RULE_ID")
+    v = sub.add_parser("eval", help="在自建标注语料上评估（各章节、各规则的准确率与召回率）")
+    v.add_argument("--split", choices=("dev", "test", "all"), default="all")
+    v.add_argument("--json", action="store_true", help="以 JSON 输出评估结果")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.cmd is None:
+        build_parser().print_help()
+        return 2
+    try:
+        return COMMANDS[args.cmd](args)
+    except InputError as err:
+        print(f"alliance-check：{err.message}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("alliance-check：已中断。", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+    except Exception as err:  # never a traceback for the user; say what happened in one line
+        print(f"alliance-check：处理时发生内部错误（{type(err).__name__}: {err}），请将文件与此信息反馈给维护者。",
+              file=sys.stderr)
+        return 2
+
+
+def _check(args) -> int:
+    from checker.engine import check
+    from checker.report import export
+
+    path = Path(args.file)
+    report = check(path, profile=args.profile)
+    out = args.output
+    if args.format == "docx" and not out:
+        out = str(path.with_name(path.stem + "_审查批注.docx"))
+    data = export(report, args.format, source_path=path)
+    if out:
+        try:
+            Path(out).write_bytes(data)
+        except OSError as err:
+            raise InputError(f"无法写入输出文件“{out}”：{err.strerror}。请检查路径和权限。") from err
+        print(f"已写入 {out}", file=sys.stderr)
+    else:
+        sys.stdout.write(data.decode("utf-8"))
+        sys.stdout.flush()
+    return 1 if report.summary()["errors"] else 0
+
+
+def _classify(args) -> int:
+    from checker.outline import classify_texts
+
+    fh = sys.stdin if args.input == "-" else None
+    if fh is None:
+        p = Path(args.input)
+        if not p.exists():
+            raise InputError(f"找不到输入文件“{args.input}”。")
+        fh = p.open(encoding="utf-8")
+    rows = []
+    for n, line in enumerate(fh, 1):
+        if not line.strip():
+            continue
+        try:
+            d = json.loads(line)
+            rows.append((d["id"], str(d["text"])))
+        except (json.JSONDecodeError, KeyError, TypeError) as err:
+            raise InputError(f"第{n}行不是 {{\"id\",\"text\"}} 形式的 JSON：{err}") from err
+    for (cid, _), (section, conf) in zip(rows, classify_texts([t for _, t in rows])):
+        print(json.dumps({"id": cid, "section": section, "confidence": round(conf, 3)}, ensure_ascii=False))
+    return 0
+
+
+def _rules(args) -> int:
+    from checker.library import section_title
+    from checker.profiles import load_profile
+    from checker.rules.loader import all_rules, rules_for
+    from checker.library import resolve_citation
+
+    rules = rules_for(load_profile(args.profile)) if args.profile else list(all_rules())
+    if args.format == "json":
+        print(json.dumps([{"id": r.id, "title": r.title, "severity": r.severity, "section": r.section,
+                           "profiles": r.profiles, "citation": resolve_citation(r.citation)} for r in rules],
+                         ensure_ascii=False, indent=2))
+        return 0
+    head = f"审查配置 {args.profile}：" if args.profile else "全部规则："
+    print(f"{head}{len(rules)} 条")
+    sev = {"error": "错误", "warning": "警告", "info": "提示"}
+    for r in rules:
+        scope = section_title(r.section) if r.section else "全文"
+        print(f"{r.id:<32} {sev[r.severity]}  {r.title}  〔{scope}〕  {resolve_citation(r.citation)}")
+    return 0
+
+
+def _explain(args) -> int:
+    from checker.docs import rule_markdown
+    from checker.rules.loader import rules_by_id
+
+    rule = rules_by_id().get(args.rule_id.strip().upper())
+    if rule is None:
+        raise InputError(f"没有编号为“{args.rule_id}”的规则。运行 alliance-check rules 查看全部规则。")
+    print(rule_markdown(rule))
+    return 0
+
+
+def _eval(args) -> int:
+    from checker.evaluate import main as eval_main
+
+    return eval_main(split=args.split, as_json=args.json)
+
+
+COMMANDS = {"check": _check, "classify": _classify, "rules": _rules, "explain": _explain, "eval": _eval}

@@ -1,0 +1,162 @@
+"""`alliance-check eval`: precision/recall of section classification and of rules on the project's
+own labelled corpus (tests/corpus/*.gold.yaml), per split (dev: may be used while developing;
+test: held out).
+
+Section scores are per gold clause: the gold anchor is located in the extracted text and the
+predicted section is the section of the unit that contains it (robust to different but sensible
+segmentation granularity). Rule scores compare (rule, section) multisets per document, counted
+only in documents whose gold labels that rule (``labelled_rules``; default the contract rule ids).
+"""
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import yaml
+
+from checker.library import section_keys
+
+CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus"
+CONTRACT_RULES = ["SECTION_MISSING", "DISPUTE_BOTH_FORUMS", "DISPUTE_NO_FORUM", "ARBITRATION_NO_INSTITUTION",
+                  "PARTY_INFO_INCOMPLETE", "PARTY_NAME_MISMATCH", "SIGNATURE_FORMALITY", "LIABLE_ENTITY_MISSING"]
+_WS = re.compile(r"[\s\u3000]+")
+
+
+def gold_files(split: str = "all") -> list[tuple[Path, dict]]:
+    out = []
+    for p in sorted(CORPUS.glob("*.gold.yaml")):
+        g = yaml.safe_load(p.read_text(encoding="utf-8"))
+        if split == "all" or g.get("split") == split:
+            out.append((p, g))
+    return out
+
+
+def _stripped(text: str) -> tuple[str, list[int]]:
+    """Text without whitespace and, for each kept character, its offset in the original."""
+    keep, idx = [], []
+    for i, ch in enumerate(text):
+        if not _WS.match(ch):
+            keep.append(ch)
+            idx.append(i)
+    return "".join(keep), idx
+
+
+def locate(text: str, anchor: str, stripped=None) -> int | None:
+    s, idx = stripped or _stripped(text)
+    a = _WS.sub("", anchor)
+    k = s.find(a)
+    return idx[k] if k >= 0 else None
+
+
+def evaluate_document(path: Path, gold: dict) -> dict:
+    from checker.engine import check
+
+    report = check(path.parent / gold["file"], profile=gold.get("profile", "fujian"))
+    text = report.document.text
+    st = _stripped(text)
+    units = [c for c in report.clauses if c.kind != "chapter"]
+    pairs, unfound = [], []
+    for item in gold.get("clauses") or []:
+        off = locate(text, item["anchor"], st)
+        if off is None:
+            unfound.append(item["anchor"])
+            continue
+        unit = next((u for u in units if u.span[0] <= off < max(u.span[1], u.span[0] + 1)), None)
+        pairs.append((item.get("section"), unit.section if unit else None))
+    labelled = gold.get("labelled_rules") or CONTRACT_RULES
+    exp = Counter((f["rule"], f.get("section")) for f in gold.get("expected_findings") or [])
+    pred = Counter((f.rule, f.section) for f in report.findings if labelled == "all" or f.rule in labelled)
+    status_pairs = []
+    gold_sections = gold.get("sections") or {}
+    gold_keys = {g for g, _ in pairs if g}
+    for s in report.sections:
+        g = gold_sections.get(s.key)
+        expected = (g.get("status") if isinstance(g, dict) else g) if g else ("present" if s.key in gold_keys else "missing")
+        status_pairs.append((s.key, expected, s.status))
+    return {"file": gold["file"], "split": gold.get("split"), "pairs": pairs, "unfound": unfound,
+            "expected": exp, "predicted": pred, "status": status_pairs,
+            "rules_labelled": labelled}
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def aggregate(results: list[dict]) -> dict:
+    sec = defaultdict(lambda: [0, 0, 0])
+    for res in results:
+        for g, p in res["pairs"]:
+            g, p = g or "null", p or "null"
+            if g == p:
+                sec[g][0] += 1
+            else:
+                sec[p][1] += 1
+                sec[g][2] += 1
+    rules = defaultdict(lambda: [0, 0, 0])
+    for res in results:
+        keys = set(res["expected"]) | set(res["predicted"])
+        for k in keys:
+            e, p = res["expected"].get(k, 0), res["predicted"].get(k, 0)
+            tp = min(e, p)
+            rules[k[0]][0] += tp
+            rules[k[0]][1] += p - tp
+            rules[k[0]][2] += e - tp
+    n_pairs = sum(len(r["pairs"]) for r in results)
+    correct = sum(1 for r in results for g, p in r["pairs"] if (g or None) == (p or None))
+    status = [x for r in results for x in r["status"]]
+    return {
+        "documents": len(results), "clauses": n_pairs,
+        "clause_accuracy": correct / n_pairs if n_pairs else 0.0,
+        "unfound_anchors": sum(len(r["unfound"]) for r in results),
+        "sections": {k: dict(zip(("tp", "fp", "fn"), v), **dict(zip(("precision", "recall", "f1"), prf(*v))))
+                     for k, v in sec.items()},
+        "rules": {k: dict(zip(("tp", "fp", "fn"), v), **dict(zip(("precision", "recall", "f1"), prf(*v))))
+                  for k, v in rules.items()},
+        "status_accuracy": sum(1 for _, e, p in status if e == p) / len(status) if status else 0.0,
+    }
+
+
+def run(split: str = "all") -> dict:
+    t0 = time.time()
+    results = [evaluate_document(p, g) for p, g in gold_files(split)]
+    agg = aggregate(results)
+    agg["seconds"] = round(time.time() - t0, 1)
+    agg["split"] = split
+    agg["per_document"] = [{"file": r["file"], "split": r["split"], "unfound": r["unfound"],
+                            "missed": sorted(f"{k[0]}@{k[1]}" for k in (r["expected"] - r["predicted"]).elements()),
+                            "extra": sorted(f"{k[0]}@{k[1]}" for k in (r["predicted"] - r["expected"]).elements()),
+                            "wrong_sections": [(g, p) for g, p in r["pairs"] if (g or None) != (p or None)]}
+                           for r in results]
+    return agg
+
+
+def format_table(agg: dict) -> str:
+    lines = [f"语料：{agg['documents']} 份协议，{agg['clauses']} 个标注条款（split={agg['split']}），"
+             f"用时 {agg['seconds']} 秒",
+             f"条款归类准确率 {agg['clause_accuracy']:.3f}；章节状态准确率 {agg['status_accuracy']:.3f}；"
+             f"未能定位的锚点 {agg['unfound_anchors']} 个", "",
+             "章节                 精确率  召回率   F1     TP  FP  FN"]
+    order = list(section_keys()) + ["null"]
+    for k in sorted(agg["sections"], key=lambda k: order.index(k) if k in order else 99):
+        s = agg["sections"][k]
+        lines.append(f"{k:<20} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f} {s['tp']:4d}{s['fp']:4d}{s['fn']:4d}")
+    lines += ["", "规则                           精确率  召回率   TP  FP  FN"]
+    for k in sorted(agg["rules"]):
+        s = agg["rules"][k]
+        lines.append(f"{k:<30} {s['precision']:6.3f} {s['recall']:6.3f} {s['tp']:4d}{s['fp']:4d}{s['fn']:4d}")
+    return "\n".join(lines)
+
+
+def main(split: str = "all", as_json: bool = False) -> int:
+    agg = run(split)
+    if as_json:
+        print(json.dumps(agg, ensure_ascii=False, indent=2, default=list))
+    else:
+        print(format_table(agg))
+    return 0

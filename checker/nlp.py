@@ -1,0 +1,54 @@
+"""jieba with the project's legal dictionary and a spaCy blank ``zh`` pipeline, each loaded once.
+
+No pretrained Chinese spaCy pipeline can be installed offline (tech_notes.md), so the pipeline is
+``spacy.blank("zh")`` with the jieba segmenter plus the project's own trained text classifier.
+spaCy's zh tokenizer calls the global jieba, so one ``load_userdict`` serves both.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+USER_DICT = ROOT / "clause_library" / "dictionary" / "legal_terms.txt"
+MODEL_DIR = ROOT / "models" / "section_textcat"
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def jieba_ready():
+    """The global jieba tokenizer, initialised once with the project dictionary."""
+    import jieba
+
+    with _lock:
+        jieba.setLogLevel(logging.WARNING)
+        jieba.initialize()
+        if USER_DICT.exists():
+            jieba.load_userdict(str(USER_DICT))
+    return jieba
+
+
+def blank_zh():
+    """A fresh spaCy ``zh`` pipeline tokenising with jieba (used for training)."""
+    import spacy
+
+    jieba_ready()
+    return spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+
+
+@lru_cache(maxsize=1)
+def section_model():
+    """The trained clause → section text classifier (models/section_textcat, built by `make train`)."""
+    import spacy
+
+    jieba_ready()
+    if not (MODEL_DIR / "meta.json").exists():
+        raise FileNotFoundError(f"classifier model missing: run `make train` ({MODEL_DIR})")
+    with _lock:
+        return spacy.load(MODEL_DIR)
+
+
+def tokens(text: str) -> list[str]:
+    return jieba_ready().lcut(text)

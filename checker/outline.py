@@ -1,0 +1,129 @@
+"""Assigns each clause unit one outline section key (contracts.md §1) with a confidence and evidence.
+
+Three kinds of evidence are combined: the clause's structural role (title, party block, 鉴于,
+signature, attachment — from the segmenter), heading cues from clause_library/outline.yaml (the
+clause's own heading, then its chapter's), and the project's trained text classifier, which reads
+the body text — many real agreements and charters put the topic only in the body.
+"""
+from __future__ import annotations
+
+import re
+
+from checker.library import outline, section_title
+from checker.model import Clause
+from checker.nlp import section_model
+from checker.train import NONE_LABEL, model_text
+
+# Structural roles the segmenter already knows (闽科政〔2009〕46号 附件1 一、二、五、六).
+ROLE_SECTION = {"title": "title", "party": "parties", "recitals": "recitals", "signature": "signature",
+                "attachment": "attachments", "toc": None}
+PREAMBLE_KEYS = {"title", "parties", "recitals", "definitions", "name_principles", NONE_LABEL}
+HEADING_WEIGHT = 0.6
+CONTAINER_WEIGHT = 0.25
+
+
+def _norm(s: str | None) -> str:
+    return re.sub(r"[\s\u3000“”\"'《》（）()、，,：:。]|联盟的|本联盟|联盟", "", s or "")
+
+
+def heading_match(heading: str | None) -> dict[str, float]:
+    """Section → strength (0–1) of the best heading cue found in ``heading``."""
+    h = _norm(heading)
+    if not h:
+        return {}
+    found: dict[str, int] = {}
+    for sec in outline():
+        for cue in sec.get("headings") or []:
+            c = _norm(cue) or cue
+            if c and c in h:
+                found[sec["key"]] = max(found.get(sec["key"], 0), len(c))
+    if not found:
+        return {}
+    best = max(found.values())
+    return {k: v / best for k, v in found.items()}
+
+
+def _covers(text: str) -> list[str]:
+    out = []
+    for sec in outline():
+        for rx in sec.get("covers") or []:
+            if re.search(rx, text):
+                out.append(sec["key"])
+                break
+    return out
+
+
+def _terms(key: str | None, text: str) -> list[str]:
+    if key is None:
+        return []
+    sec = next(s for s in outline() if s["key"] == key)
+    return [t for t in sec.get("terms") or [] if len(t) >= 2 and t in text][:5]
+
+
+def classify(units: list[Clause], containers: dict[str, Clause] | None = None) -> None:
+    """Sets section, confidence, evidence and also_covers on every unit, in place."""
+    need = [u for u in units if u.kind not in ROLE_SECTION]
+    probs = {}
+    if need:
+        nlp = section_model()
+        for u, doc in zip(need, nlp.pipe(model_text(u.text) for u in need)):
+            probs[u.id] = doc.cats
+    containers = containers or {}
+    for u in units:
+        if u.kind in ROLE_SECTION:
+            u.section = ROLE_SECTION[u.kind]
+            u.confidence = 0.95 if u.section else 0.5
+            u.evidence = [f"结构：{_ROLE_NAMES[u.kind]}"]
+            if u.kind in ("attachment",):
+                u.also_covers = []
+            continue
+        cats = dict(probs[u.id])
+        if u.kind == "preamble":
+            cats = {k: v for k, v in cats.items() if k in PREAMBLE_KEYS}
+        own = heading_match(u.heading)
+        parent = containers.get(u.parent) if u.parent else None
+        cont = heading_match(parent.heading if parent else None)
+        scores = {k: v + HEADING_WEIGHT * own.get(k, 0) + CONTAINER_WEIGHT * cont.get(k, 0)
+                  for k, v in cats.items()}
+        top = max(scores, key=scores.get)
+        p = cats.get(top, 0.0)
+        conf = 0.5 * p + (0.45 if own.get(top) == 1.0 else 0) + (0.1 if cont.get(top) == 1.0 else 0)
+        conf = min(0.99, max(conf, p))
+        evidence = []
+        if own.get(top):
+            evidence.append(f"标题匹配：“{u.heading}”")
+        if cont.get(top):
+            evidence.append(f"所在章标题：“{parent.heading}”")
+        section = None if top == NONE_LABEL else top
+        terms = _terms(section, u.text)
+        if terms:
+            evidence.append("关键词：" + "、".join(terms))
+        evidence.append(f"分类器：{section_title(section)} {p:.2f}")
+        u.section, u.confidence, u.evidence = section, round(conf, 3), evidence
+        others = set(_covers(u.text)) | {k for k, v in own.items() if v >= 0.5}
+        u.also_covers = sorted((others - {section}) - {None},
+                               key=lambda k: [s["key"] for s in outline()].index(k))
+    for c in containers.values():
+        kids = [u.section for u in units if u.parent == c.id and u.section]
+        if kids:
+            c.section = max(set(kids), key=kids.count)
+            c.confidence = 0.5
+            c.evidence = ["章内条款的多数归类"]
+
+
+_ROLE_NAMES = {"title": "标题", "party": "缔约方信息", "recitals": "鉴于条款", "signature": "签署栏",
+               "attachment": "附件", "toc": "目录"}
+
+
+def classify_texts(texts: list[str]) -> list[tuple[str | None, float]]:
+    """Classify free-standing clause texts (the `classify` command): each is one article."""
+    from checker.markers import marker_of, split_heading
+
+    units = []
+    for i, t in enumerate(texts):
+        m = marker_of(t)
+        heading, _ = split_heading(m.rest if m.type else t)
+        units.append(Clause(id=f"x{i}", kind="article", number=m.label, heading=heading, text=t,
+                            span=(0, len(t))))
+    classify(units)
+    return [(u.section, u.confidence) for u in units]

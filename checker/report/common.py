@@ -1,0 +1,65 @@
+"""Shared helpers for the human-readable reports: labels, grouping, clause excerpts."""
+from __future__ import annotations
+
+from checker.library import section_keys, section_title
+from checker.model import Finding, Report
+
+SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+STATUS_ZH = {"present": "完整", "partial": "部分缺失", "missing": "缺失"}
+FORMAT_ZH = {"docx": "Word 文档", "doc": "Word 97-2003 文档", "pdf": "PDF", "txt": "纯文本", "md": "Markdown",
+             "text": "文本"}
+
+
+def rule_title(rule_id: str) -> str:
+    from checker.rules.loader import rules_by_id
+
+    r = rules_by_id().get(rule_id)
+    return r.title if r else rule_id
+
+
+def grouped(report: Report) -> list[tuple[str | None, list[Finding]]]:
+    """Findings grouped by section in outline order; findings without a section last."""
+    order = {k: i for i, k in enumerate(section_keys())}
+    groups: dict[str | None, list[Finding]] = {}
+    for f in report.findings:
+        groups.setdefault(f.section, []).append(f)
+    return sorted(groups.items(), key=lambda kv: order.get(kv[0], len(order)))
+
+
+def clause_label(report: Report, f: Finding) -> str:
+    c = report.clause(f.clause_id)
+    if c is None:
+        return "（全文）" if f.section is None else f"（{section_title(f.section)}）"
+    parts = [p for p in (c.number, c.heading) if p]
+    if parts:
+        return " ".join(parts)
+    return c.text.strip().split("\n")[0][:20]
+
+
+def location_text(f: Finding) -> str:
+    loc = f.location or {}
+    if loc.get("page"):
+        return f"第{loc['page']}页"
+    if loc.get("paragraph") is not None:
+        return f"第{loc['paragraph'] + 1}段"
+    return ""
+
+
+def clause_excerpt(report: Report, f: Finding, limit: int = 400) -> tuple[str, tuple[int, int] | None]:
+    """The clause text (capped) and the finding's span relative to it, when inside."""
+    c = report.clause(f.clause_id)
+    if c is None:
+        return "", None
+    text = c.text
+    rel = None
+    if f.span and c.span[0] <= f.span[0] and f.span[1] <= c.span[1]:
+        rel = (f.span[0] - c.span[0], f.span[1] - c.span[0])
+    if len(text) > limit:
+        start = 0
+        if rel and rel[1] > limit:
+            start = max(0, rel[0] - limit // 3)
+        text = ("…" if start else "") + text[start:start + limit] + "…"
+        if rel:
+            shift = start - (1 if start else 0)
+            rel = (rel[0] - shift, min(rel[1] - shift, len(text)))
+    return text, rel

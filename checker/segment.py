@@ -1,0 +1,232 @@
+"""Builds the clause tree of an agreement from its blocks.
+
+One pass over the blocks with a small state machine: cover/title → preamble (parties, 鉴于) →
+main body (chapters as containers, articles or top-level items as units, lower-level items as
+children) → signature block → attachments. The *unit* level — the clauses that get an outline
+section — is the article level when 第X条 is used, otherwise the first numbering style that
+recurs (一、 / 1. / （一）), otherwise headings without numbers (闽科政〔2009〕46号 附件1 allows
+any drafting style, so all of them are met in practice).
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from checker.markers import (RECITAL_START, PARTY_LINE, TITLE_WORDS, is_attachment_head, is_signature_line,
+                             is_toc_line, looks_like_heading, marker_of, split_heading)
+from checker.model import Block, Clause, Document
+import re
+
+ORG_NAME = re.compile(r"(公司|集团|大学|学院|研究院|研究所|科学院|中心|协会|学会|医院|银行|合作社|厂)")
+PARTY_DETAIL = re.compile(r"^(住\s*所|地\s*址|注册地|通讯地址|法定代表人|负责人|联系人|联系电话|电\s*话|传\s*真|邮\s*编|"
+                          r"统一社会信用代码|邮\s*箱|电子邮箱|开户|账\s*号|职\s*务|单位性质)")
+SIGNATURE_START = re.compile(
+    r"[（(]\s*(盖章|公章|签章|签字|签名|章)\s*[)）]|以下无正文|签署页|签字页|^\s*(签署|签字|盖章|签章)\s*[：:]"
+    r"|法定代表人.{0,10}[（(]?签(字|名|章)[)）]?\s*[：:]|^\s*签约(日期|时间|地点)")
+UNIT_CANDIDATES = ("part", "decimal", "paren_cn", "decimal_multi")
+
+
+def _unit_type(markers, blocks) -> tuple[str, set[str]]:
+    counts = Counter(m.type for m, b in zip(markers, blocks) if m.type and not is_toc_line(b.text))
+    if counts["article"] >= 2:
+        return "article", {"chapter"}
+    if counts["chapter"] >= 2:
+        return "chapter", set()
+    seen = []
+    for m in markers:
+        if m.type in UNIT_CANDIDATES and m.type not in seen:
+            seen.append(m.type)
+    for t in seen:
+        if counts[t] >= 3:
+            return t, set()
+    return "heading", set()
+
+
+class _Builder:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.units: list[Clause] = []
+        self.containers: list[Clause] = []
+        self.children: list[Clause] = []
+        self.cur: Clause | None = None
+        self.container: Clause | None = None
+
+    def start(self, kind: str, i: int, number=None, heading=None, level=0) -> Clause:
+        b = self.doc.blocks[i]
+        c = Clause(id=f"c{len(self.units) + 1}", kind=kind, number=number, heading=heading, text=b.text,
+                   span=(b.start, b.end), level=level, block_range=(i, i))
+        if self.container is not None and kind in ("article", "item", "heading", "text"):
+            c.parent = self.container.id
+            self.container.children.append(c.id)
+        self.units.append(c)
+        self.cur = c
+        return c
+
+    def extend(self, i: int, clause: Clause | None = None) -> None:
+        c = clause or self.cur
+        b = self.doc.blocks[i]
+        c.text = self.doc.text[c.span[0]:b.end]
+        c.span = (c.span[0], b.end)
+        c.block_range = (c.block_range[0], i)
+
+    def open_container(self, i: int, number, heading) -> None:
+        b = self.doc.blocks[i]
+        self.container = Clause(id=f"h{len(self.containers) + 1}", kind="chapter", number=number,
+                                heading=heading, text=b.text, span=(b.start, b.end), block_range=(i, i))
+        self.containers.append(self.container)
+        self.cur = None
+
+    def child(self, i: int, number, heading) -> None:
+        b = self.doc.blocks[i]
+        parent = self.cur
+        c = Clause(id=f"{parent.id}-{len(parent.children) + 1}", kind="item", number=number, heading=heading,
+                   text=b.text, span=(b.start, b.end), level=parent.level + 1, parent=parent.id,
+                   block_range=(i, i))
+        parent.children.append(c.id)
+        self.children.append(c)
+
+
+def _is_signature_start(text: str, is_table: bool) -> bool:
+    t = text.strip()
+    if not t or (t.endswith("。") and len(t) > 30):
+        return False
+    return bool(SIGNATURE_START.search(t)) or (is_table and is_signature_line(t))
+
+
+def _attachment_list_item(blocks: list[Block], i: int) -> bool:
+    """'附件1：…' lines listed inside an article are references, not the attachment itself."""
+    for j in range(i + 1, min(i + 3, len(blocks))):
+        t = blocks[j].text.strip()
+        if not t:
+            continue
+        m = marker_of(t)
+        return is_attachment_head(t) or m.type in ("article", "chapter") or _is_signature_start(t, False)
+    return True  # a trailing 附件 line with nothing after it is only a list entry
+
+
+def segment(doc: Document) -> tuple[list[Clause], list[Clause]]:
+    """Returns (all clauses incl. containers and children, units in document order)."""
+    blocks = doc.blocks
+    markers = [marker_of(b.text) for b in blocks]
+    unit_type, container_types = _unit_type(markers, blocks)
+    bld = _Builder(doc)
+    state = "start"
+    seen_party = False
+    for i, (b, m) in enumerate(zip(blocks, markers)):
+        text = b.text.strip()
+        if not text:
+            continue
+        is_table = b.kind == "table_row"
+        if state in ("start", "preamble"):
+            if text.replace(" ", "") in ("目录", "目次") or is_toc_line(text):
+                if bld.cur is not None and bld.cur.kind == "toc":
+                    bld.extend(i)
+                else:
+                    bld.start("toc", i)
+                continue
+            body_start = (m.type == unit_type or m.type in container_types
+                          or (unit_type == "heading" and state == "preamble" and _heading_block(b, m)
+                              and not PARTY_LINE.match(text)))
+            if body_start and m.type in ("decimal", "part", "paren_cn", "decimal_multi"):
+                # A numbered party list ("1. XX大学，住所…") is still the preamble …
+                if re.search(r"住所|法定代表人|地址", text):
+                    body_start = False
+                # … and so are numbered 鉴于 items: they are sentences, a body item opens with a heading.
+                elif bld.cur is not None and bld.cur.kind == "recitals" and split_heading(m.rest)[0] is None:
+                    body_start = False
+            if body_start and bld.cur is not None and bld.cur.kind == "title" and unit_type == "heading" \
+                    and not seen_party and _heading_block(b, m) and TITLE_WORDS.search(text):
+                body_start = False
+            if body_start:
+                state = "body"
+            elif state == "start" and len(text) <= 50 and not PARTY_LINE.match(text) \
+                    and not RECITAL_START.match(text) and not text.endswith("。"):
+                if bld.cur is not None and bld.cur.kind == "title":
+                    bld.extend(i)
+                elif TITLE_WORDS.search(text) or not bld.units:
+                    bld.start("title", i)
+                else:
+                    bld.start("preamble", i)
+                continue
+            else:
+                state = "preamble"
+                if RECITAL_START.match(text):
+                    bld.start("recitals", i)
+                elif m.type and bld.cur is not None and bld.cur.kind == "recitals":
+                    bld.extend(i)
+                elif m.type and re.search(r"住所|法定代表人|地址", text):
+                    seen_party = True
+                    bld.start("party", i, number=m.label)
+                elif PARTY_LINE.match(text) or (is_table and (ORG_NAME.search(text) or "单位" in text)) or \
+                        (ORG_NAME.search(text) and len(text) <= 60 and not PARTY_DETAIL.match(text)
+                         and not text.endswith("。") and bld.cur is not None and bld.cur.kind in ("party", "title")):
+                    seen_party = True
+                    bld.start("party", i)
+                elif bld.cur is not None and bld.cur.kind == "party" and PARTY_DETAIL.match(text):
+                    bld.extend(i)
+                elif bld.cur is not None and bld.cur.kind in ("recitals",):
+                    bld.extend(i)
+                elif bld.cur is not None and bld.cur.kind == "preamble" and not PARTY_DETAIL.match(text):
+                    bld.extend(i)
+                else:
+                    bld.start("preamble", i)
+                continue
+        if state == "body":
+            if _is_signature_start(text, is_table):
+                state = "signature"
+                bld.container = None
+                bld.start("signature", i)
+                continue
+            if is_attachment_head(text) and not _attachment_list_item(blocks, i):
+                state = "attachment"
+                bld.container = None
+                bld.start("attachment", i, heading=text)
+                continue
+            if m.type in container_types or (b.kind == "heading" and m.type is None and unit_type != "heading"):
+                heading, _ = split_heading(m.rest) if m.type else (text, "")
+                bld.open_container(i, m.label, heading or m.rest or text)
+                continue
+            if m.type == unit_type or (unit_type == "heading" and _heading_block(b, m)):
+                if unit_type == "heading":
+                    bld.start("heading", i, heading=text, level=0)
+                else:
+                    heading, _ = split_heading(m.rest)
+                    bld.start("article" if unit_type == "article" else "item", i, number=m.label,
+                              heading=heading, level=0)
+                continue
+            if bld.cur is None or bld.cur.kind in ("title", "party", "recitals", "preamble", "toc"):
+                bld.start("text", i)
+                continue
+            bld.extend(i)
+            if m.type:
+                heading, _ = split_heading(m.rest)
+                bld.child(i, m.label, heading)
+            continue
+        if state == "signature":
+            if is_attachment_head(text):
+                state = "attachment"
+                bld.start("attachment", i, heading=text)
+            else:
+                bld.extend(i)
+            continue
+        if state == "attachment":
+            if is_attachment_head(text):
+                bld.start("attachment", i, heading=text)
+            elif _is_signature_start(text, is_table) and not any(u.kind == "signature" for u in bld.units):
+                state = "signature"
+                bld.start("signature", i)
+            else:
+                bld.extend(i)
+    units = bld.units
+    everything = sorted(units + bld.containers + bld.children, key=lambda c: (c.span[0], c.level))
+    return everything, units
+
+
+def _heading_block(b: Block, m) -> bool:
+    t = b.text.strip()
+    if t.endswith(("：", ":")):
+        return False
+    return b.kind == "heading" or (m.type is None and looks_like_heading(t))
+
+
+def containers_of(clauses: list[Clause]) -> dict[str, Clause]:
+    return {c.id: c for c in clauses if c.kind == "chapter"}
