@@ -1,7 +1,7 @@
 """Plain text and Markdown: detect the encoding, one block per non-empty line, strip Markdown markup.
 
 contracts.md §2: .txt may be UTF-8 or GB18030/GBK and must be detected. Order: BOM (UTF-8/16/32),
-BOM-less UTF-16 by its NUL pattern, strict UTF-8, strict GB18030 (a superset of GBK), then
+BOM-less UTF-16 by its NUL bytes, strict UTF-8, strict GB18030 (a superset of GBK), then
 charset-normalizer — and every candidate must look like text, since GB18030 decodes almost any bytes.
 """
 from __future__ import annotations
@@ -23,21 +23,32 @@ def _plausible(text: str) -> bool:
     bad = sum(1 for c in text if (ord(c) < 32 and c not in "\t\n\r\f\v") or 0xE000 <= ord(c) <= 0xF8FF
               or c == "\ufffd")
     rare = sum(1 for c in text if 0x3400 <= ord(c) <= 0x4DBF or ord(c) >= 0x20000)   # CJK ext. A/B…
-    return bad <= len(text) * 0.01 and rare <= len(text) * 0.05
+    return bad <= len(text) * 0.01 and rare <= len(text) * 0.05 and _common_share(text) >= 0.8
 
 
-def _utf16_by_nuls(data: bytes) -> str | None:
-    sample = data[:4000]
-    if len(sample) < 4:
+def _common_share(text: str) -> float:
+    """Share of characters from scripts an agreement is written in (ASCII, CJK, CJK punctuation)."""
+    if not text:
+        return 0.0
+    ok = sum(1 for c in text if c in "\t\n\r" or 32 <= ord(c) < 127 or 0x4E00 <= ord(c) <= 0x9FFF
+             or 0x3000 <= ord(c) <= 0x303F or 0xFF00 <= ord(c) <= 0xFFEF or 0x2000 <= ord(c) <= 0x206F)
+    return ok / len(text)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """BOM-less UTF-16: NUL bytes appear (line ends, digits, spaces are 00-padded); pick the byte
+    order whose decoding reads as Chinese/ASCII text."""
+    if b"\x00" not in data[:4000] or len(data) % 2:
         return None
-    even = sample[0::2].count(0) / (len(sample) / 2)
-    odd = sample[1::2].count(0) / (len(sample) / 2)
-    # ASCII-heavy UTF-16 has NULs in every other byte; Chinese UTF-16 still has some (spaces, digits)
-    if odd > 0.2 and even < 0.05:
-        return "utf-16-le"
-    if even > 0.2 and odd < 0.05:
-        return "utf-16-be"
-    return None
+    best, best_share = None, 0.0
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            share = _common_share(data[:4000].decode(enc))
+        except UnicodeDecodeError:
+            continue
+        if share > best_share:
+            best, best_share = enc, share
+    return best if best_share >= 0.9 else None
 
 
 def decode_text(data: bytes, name: str) -> tuple[str, str]:
@@ -49,7 +60,7 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
             except UnicodeDecodeError:
                 break
     candidates = []
-    guessed = _utf16_by_nuls(data)
+    guessed = _utf16_without_bom(data)
     if guessed:
         candidates.append(guessed)
     if b"\x00" not in data or guessed:
