@@ -20,7 +20,7 @@ from checker.normalize import _TABLE as _NORM_TABLE, normalize_text
 
 AUTHOR = "合规审查"
 INITIALS = "审"
-SEVERITY_CN = {"error": "严重", "warning": "警告", "info": "提示"}
+SEVERITY_CN = {"error": "错误", "warning": "警告", "info": "提示"}   # same words as checker.report.common
 _TEXT_TAGS = {qn("w:t"): None, qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n",
               qn("w:noBreakHyphen"): "-", qn("w:ptab"): "\t"}
 SUGGESTION_MAX = 300
@@ -254,7 +254,7 @@ def _source_paras(doc, document):
 def commented_docx(report, source_bytes: bytes | None, decisions: dict | None = None) -> bytes:
     """The agreement as .docx with one Word comment per (not dismissed) finding."""
     document = report.document
-    if source_bytes and document.format == "docx":
+    if source_bytes and document.format in ("docx", "doc"):   # .doc: bytes of its LibreOffice conversion
         doc = open_docx(io.BytesIO(source_bytes))
         loc = Locator(document, _source_paras(doc, document))
     else:

@@ -125,7 +125,7 @@ def test_comment_text_chinese_and_truncated():
     data = commented_docx(_report(), _source_docx())
     _d, comments, _r = _comments(data)
     body = next(c.text for c in comments.values() if "仲裁和诉讼" in c.text)
-    assert body.startswith("【严重】") and "\n依据：仲裁法 第十六条" in body and "\n建议：" in body
+    assert body.startswith("【错误】") and "\n依据：仲裁法 第十六条" in body and "\n建议：" in body
     long = next(c.text for c in comments.values() if "不可抗力条款" in c.text)
     assert len(long) < 500 and "……" in long
 

@@ -1,0 +1,119 @@
+"""HTML fragments for the review page (app.py): highlighted clauses, clause-vs-suggestion diff,
+coverage table rows. Pure functions, every piece of document text HTML-escaped, so they are
+testable without Streamlit and an agreement can never inject markup into the page."""
+from __future__ import annotations
+
+import difflib
+import html
+from typing import Any
+
+from checker.library import section_title
+
+SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+SEVERITY_ICON = {"error": "🔴", "warning": "🟠", "info": "🔵"}
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+STATUS_ZH = {"present": "完整", "partial": "部分缺失", "missing": "缺失"}
+STATUS_COLOR = {"present": "#d7f0dc", "partial": "#fff1c2", "missing": "#f9d0cc"}
+DECISION_ZH = {None: "未处理", "accepted": "已确认", "dismissed": "已驳回"}
+
+CSS = """
+<style>
+.ac-clause{font-family:"Noto Serif CJK SC","Songti SC",SimSun,serif;line-height:1.9;font-size:1.02rem;
+  background:#fafaf7;border-left:4px solid #b8b8b0;padding:.6rem .9rem;margin:.3rem 0 .6rem 0;
+  white-space:pre-wrap;border-radius:4px}
+.ac-clause mark{background:#ffe08a;padding:0 .1rem;border-bottom:2px solid #e0a800}
+.ac-num{font-weight:700;margin-right:.4rem}
+.ac-tag{display:inline-block;font-size:.75rem;padding:0 .45rem;border-radius:.6rem;background:#e8eef7;
+  color:#2c4a7a;margin-left:.4rem;vertical-align:middle;font-family:sans-serif}
+.ac-badge{display:inline-block;font-size:.75rem;padding:0 .45rem;border-radius:.6rem;margin-left:.3rem;
+  font-family:sans-serif;text-decoration:none}
+.ac-error{background:#f9d0cc;color:#8a1c12}.ac-warning{background:#fde3b5;color:#7a4b00}
+.ac-info{background:#d6e6fa;color:#1d4a86}
+.ac-diff{width:100%;border-collapse:collapse;table-layout:fixed;font-size:.95rem;line-height:1.8}
+.ac-diff th{background:#f0f0ec;text-align:left;padding:.3rem .6rem;font-weight:600}
+.ac-diff td{vertical-align:top;padding:.4rem .6rem;border:1px solid #e3e3dd;white-space:pre-wrap;
+  font-family:"Noto Serif CJK SC",SimSun,serif}
+.ac-diff del{background:#fbd3cf;text-decoration:line-through;color:#8a1c12}
+.ac-diff ins{background:#cdeccf;text-decoration:none;color:#185c22}
+.ac-meta{color:#555;font-size:.92rem;margin:.2rem 0}
+</style>
+"""
+
+
+def esc(s: str | None) -> str:
+    return html.escape(s or "", quote=True)
+
+
+def highlight(text: str, spans: list[tuple[int, int]], cls: str = "") -> str:
+    """``text`` escaped with the (relative, possibly overlapping) ``spans`` wrapped in <mark>."""
+    spans = sorted((max(0, a), min(len(text), b)) for a, b in spans if b > a)
+    merged: list[list[int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        elif a < len(text):
+            merged.append([a, b])
+    out, pos = [], 0
+    attr = f' class="{esc(cls)}"' if cls else ""
+    for a, b in merged:
+        out.append(esc(text[pos:a]))
+        out.append(f"<mark{attr}>{esc(text[a:b])}</mark>")
+        pos = b
+    out.append(esc(text[pos:]))
+    return "".join(out)
+
+
+def clause_window(doc_text: str, clause_span: tuple[int, int] | None, span: tuple[int, int] | None,
+                  limit: int = 900) -> tuple[str, list[tuple[int, int]]]:
+    """Clause text (or the span's neighbourhood when there is no clause) and the relative span;
+    long clauses are cut around the span."""
+    if clause_span is None and span is None:
+        return "", []
+    lo, hi = clause_span if clause_span else (max(0, span[0] - 120), min(len(doc_text), span[1] + 120))
+    if span:
+        lo, hi = min(lo, span[0]), max(hi, span[1])
+    if hi - lo > limit and span:
+        lo = max(lo, span[0] - limit // 3)
+        hi = min(hi, max(span[1] + limit // 3, lo + limit))
+    text = doc_text[lo:hi]
+    rel = [(span[0] - lo, span[1] - lo)] if span else []
+    prefix = "…" if clause_span and lo > clause_span[0] else ""
+    suffix = "…" if clause_span and hi < clause_span[1] else ""
+    if prefix:
+        rel = [(a + 1, b + 1) for a, b in rel]
+    return prefix + text + suffix, rel
+
+
+def diff_html(current: str, suggested: str) -> str:
+    """Two-column table: the clause with deletions struck, the suggestion with insertions marked.
+    Character-level (Chinese has no spaces to split words on)."""
+    sm = difflib.SequenceMatcher(None, current, suggested, autojunk=False)
+    left, right = [], []
+    for op, a0, a1, b0, b1 in sm.get_opcodes():
+        if op == "equal":
+            left.append(esc(current[a0:a1]))
+            right.append(esc(suggested[b0:b1]))
+        else:
+            if a1 > a0:
+                left.append(f"<del>{esc(current[a0:a1])}</del>")
+            if b1 > b0:
+                right.append(f"<ins>{esc(suggested[b0:b1])}</ins>")
+    return ('<table class="ac-diff"><tr><th>协议原文</th><th>建议条文</th></tr>'
+            f'<tr><td>{"".join(left)}</td><td>{"".join(right)}</td></tr></table>')
+
+
+def finding_title(f: Any, rule_title: str, clause_label: str, decision: dict | None = None) -> str:
+    status = DECISION_ZH.get((decision or {}).get("status"))
+    mark = {"已确认": " ✅", "已驳回": " ⛔"}.get(status, "")
+    where = f"{clause_label} · " if clause_label else ""
+    return f"{SEVERITY_ICON.get(f.severity, '')} {SEVERITY_ZH.get(f.severity, f.severity)} · {where}{rule_title}{mark}"
+
+
+def coverage_rows(sections: list[Any], finding_counts: dict[str, int]) -> list[dict[str, Any]]:
+    rows = []
+    for s in sections:
+        rows.append({"章节": s.title or section_title(s.key), "状态": STATUS_ZH.get(s.status, s.status),
+                     "必备": "是" if s.required else "否", "条款数": len(s.clause_ids),
+                     "缺失要素": "、".join(s.missing_elements), "问题数": finding_counts.get(s.key, 0),
+                     "_status": s.status})
+    return rows
