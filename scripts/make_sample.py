@@ -3,7 +3,7 @@
 The sample is the project's own invented text with deliberate defects for demonstrations:
 the dispute clause chooses both arbitration and litigation (仲裁法 第十六条, 最高法仲裁法解释 第七条),
 there is no 不可抗力 clause (闽科政〔2009〕46号 附件1 四.10), and one party lacks its 法定代表人
-(附件1 二.1). ``--fixed dispute`` writes a second version with the dispute clause repaired, used by
+(附件1 二.1). ``--fixed dispute --fixed force_majeure`` writes a later version with those defects repaired, used by
 the version-comparison tests; ``--repeat N`` pads the body to benchmark long agreements.
 
     python scripts/make_sample.py [OUT.docx] [--fixed dispute] [--repeat N]
@@ -18,6 +18,8 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
+
+from checker.cn_numerals import to_chinese
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "clause_library" / "samples" / "示例协议.docx"
@@ -34,68 +36,74 @@ RECITALS = ("鉴于：各方均为依法设立、具有独立法人资格的企�
             "具有互补的研发、制造与市场优势；为贯彻国家技术创新工程部署，以企业为主体、市场为导向、"
             "产学研相结合，各方经平等自愿、友好协商，就共同组建产业技术创新战略联盟达成如下协议。")
 
-DISPUTE_BAD = ("第二十条 争议解决\n因本协议引起或与本协议有关的任何争议，各方应首先友好协商解决；协商不成的，"
+DISPUTE_BAD = ("争议解决\n因本协议引起或与本协议有关的任何争议，各方应首先友好协商解决；协商不成的，"
                "任何一方可以将争议提交宁德仲裁委员会仲裁，也可以向甲方住所地有管辖权的人民法院提起诉讼。")
-DISPUTE_FIXED = ("第二十条 争议解决\n因本协议引起或与本协议有关的任何争议，各方应首先友好协商解决；协商不成的，"
+DISPUTE_FIXED = ("争议解决\n因本协议引起或与本协议有关的任何争议，各方应首先友好协商解决；协商不成的，"
                  "任何一方均应将争议提交宁德仲裁委员会，按照申请仲裁时该会现行有效的仲裁规则进行仲裁。"
                  "仲裁裁决是终局的，对各方均有约束力。")
 
-# (chapter heading, [articles]); the dispute article is inserted by build()
+FORCE_MAJEURE = ("不可抗力\n因地震、台风、洪水、战争等不能预见、不能避免且不能克服的客观情况致使不能履行本协议的，"
+                 "受影响的一方应在该情况发生后十五日内书面通知其他各方并提供证明，根据不可抗力的影响部分"
+                 "或者全部免除责任。")
+
+# (chapter heading, [articles]); articles are numbered 第一条… by build(); the placeholders
+# FORCE_MAJEURE and DISPUTE are filled according to ``fixed``.
 CHAPTERS = [
     ("第一章 总则", [
-        "第一条 联盟名称\n联盟名称为“闽东海洋装备产业技术创新战略联盟”（以下简称“联盟”），英文名称为"
+        "联盟名称\n联盟名称为“闽东海洋装备产业技术创新战略联盟”（以下简称“联盟”），英文名称为"
         "East Fujian Marine Equipment Technology Innovation Alliance。",
-        "第二条 联盟性质\n联盟是由各方以契约关系结成的非法人技术创新合作组织，不具有独立法人资格。",
-        "第三条 组织原则和宗旨\n联盟遵循自愿、平等、互利、共赢的原则，宗旨是整合各方创新资源，突破海洋装备"
+        "联盟性质\n联盟是由各方以契约关系结成的非法人技术创新合作组织，不具有独立法人资格。",
+        "组织原则和宗旨\n联盟遵循自愿、平等、互利、共赢的原则，宗旨是整合各方创新资源，突破海洋装备"
         "产业共性关键技术，提升产业整体竞争力。",
     ]),
     ("第二章 技术创新目标和任务", [
-        "第四条 目标\n联盟在五年内建成海洋装备共性技术研发平台，突破深远海养殖平台、海上风电运维船等关键技术"
+        "目标\n联盟在五年内建成海洋装备共性技术研发平台，突破深远海养殖平台、海上风电运维船等关键技术"
         "不少于十项，形成行业或团体标准不少于三项。",
-        "第五条 任务分工\n甲方负责产业化验证和市场推广；乙方负责基础研究和人才培养；丙方负责工程设计和试验验证。",
+        "任务分工\n甲方负责产业化验证和市场推广；乙方负责基础研究和人才培养；丙方负责工程设计和试验验证。",
     ]),
     ("第三章 组织机构及职责", [
-        "第六条 理事会\n联盟设理事会，为联盟最高决策机构，由各成员单位各派一名代表组成。理事长单位由甲方担任，"
+        "理事会\n联盟设理事会，为联盟最高决策机构，由各成员单位各派一名代表组成。理事长单位由甲方担任，"
         "甲方作为联盟对外承担责任的主体，代表联盟签署对外文件。",
-        "第七条 专家委员会\n联盟设专家委员会，负责技术路线咨询、项目评审和技术论证。",
-        "第八条 秘书处\n联盟设秘书处，负责日常事务，秘书处设在甲方。",
+        "专家委员会\n联盟设专家委员会，负责技术路线咨询、项目评审和技术论证。",
+        "秘书处\n联盟设秘书处，负责日常事务，秘书处设在甲方。",
     ]),
     ("第四章 联盟成员", [
-        "第九条 成员条件\n申请加入联盟的单位应为在海洋装备领域具有研发或产业化能力的企业、高等学校或科研机构，"
+        "成员条件\n申请加入联盟的单位应为在海洋装备领域具有研发或产业化能力的企业、高等学校或科研机构，"
         "认同本协议并经理事会同意。",
-        "第十条 成员的权利和义务\n成员有权参与联盟活动、共享联盟公共资源；成员应履行本协议约定的任务，"
+        "成员的权利和义务\n成员有权参与联盟活动、共享联盟公共资源；成员应履行本协议约定的任务，"
         "按时缴纳会费，保守联盟秘密。",
-        "第十一条 加入、退出和除名\n新成员加入须书面申请并经理事会三分之二以上成员同意。成员退出应提前三个月"
+        "加入、退出和除名\n新成员加入须书面申请并经理事会三分之二以上成员同意。成员退出应提前三个月"
         "书面通知理事会。严重违反本协议的成员，经理事会决议予以除名。",
     ]),
     ("第五章 经费管理", [
-        "第十二条 经费来源和使用\n联盟经费来源于成员会费、政府资助和社会捐赠，实行专款专用，由秘书处设立"
+        "经费来源和使用\n联盟经费来源于成员会费、政府资助和社会捐赠，实行专款专用，由秘书处设立"
         "专账管理，每年向理事会报告经费收支情况并接受审计。",
     ]),
     ("第六章 项目管理", [
-        "第十三条 立项\n联盟项目由成员提出建议，经专家委员会论证、理事会批准后立项。",
-        "第十四条 实施和验收\n项目实行负责人制，承担单位按任务书组织实施；项目完成后由专家委员会组织验收。",
+        "立项\n联盟项目由成员提出建议，经专家委员会论证、理事会批准后立项。",
+        "实施和验收\n项目实行负责人制，承担单位按任务书组织实施；项目完成后由专家委员会组织验收。",
     ]),
     ("第七章 收益分配和知识产权", [
-        "第十五条 知识产权归属\n成员加入联盟前已有的知识产权归原单位所有；联盟项目形成的知识产权按任务书约定"
+        "知识产权归属\n成员加入联盟前已有的知识产权归原单位所有；联盟项目形成的知识产权按任务书约定"
         "归属，未约定的归完成单位所有，其他成员在同等条件下享有优先实施许可权。",
-        "第十六条 收益分配\n联合开发成果转化取得的收益，按照各方投入和贡献大小协商分配。",
+        "收益分配\n联合开发成果转化取得的收益，按照各方投入和贡献大小协商分配。",
     ]),
     ("第八章 解散和清算", [
-        "第十七条 解散和清算\n联盟目标已经实现、三分之二以上成员决定解散或者发生不能继续运行的情形时解散。"
+        "解散和清算\n联盟目标已经实现、三分之二以上成员决定解散或者发生不能继续运行的情形时解散。"
         "联盟解散时由理事会组织清算，剩余财产按各方出资比例分配。",
     ]),
     ("第九章 违约责任和争议解决", [
-        "第十八条 违约责任\n任何一方违反本协议约定，应当承担继续履行、采取补救措施或者赔偿损失等违约责任。",
-        "第十九条 法律适用\n本协议的订立、效力、解释和履行适用中华人民共和国法律。",
+        "违约责任\n任何一方违反本协议约定，应当承担继续履行、采取补救措施或者赔偿损失等违约责任。",
+        "法律适用\n本协议的订立、效力、解释和履行适用中华人民共和国法律。",
+        "FORCE_MAJEURE",
         "DISPUTE",
     ]),
     ("第十章 附则", [
-        "第二十一条 生效和变更\n本协议自各方法定代表人或授权代表签字并加盖单位公章之日起生效。本协议的"
+        "生效和变更\n本协议自各方法定代表人或授权代表签字并加盖单位公章之日起生效。本协议的"
         "变更须经各方协商一致并签订书面补充协议。",
-        "第二十二条 通知和送达\n各方之间的通知应以书面形式按本协议首部所列地址送达，一方地址变更的，应在"
+        "通知和送达\n各方之间的通知应以书面形式按本协议首部所列地址送达，一方地址变更的，应在"
         "变更后七日内书面通知其他各方。",
-        "第二十三条 其他\n本协议一式六份，各方各执二份，具有同等法律效力。本协议未尽事宜，由各方另行协商。",
+        "其他\n本协议一式六份，各方各执二份，具有同等法律效力。本协议未尽事宜，由各方另行协商。",
     ]),
 ]
 
@@ -118,7 +126,7 @@ def _fonts(run, east="宋体", size=12, bold=False):
 
 
 def _para(doc, text, *, bold_head=False, size=12, align=None):
-    """One paragraph; an article's first line ("第一条 名称") bold, the rest plain."""
+    """One paragraph; an article's first line ("名称") bold, the rest plain."""
     p = doc.add_paragraph()
     if align is not None:
         p.alignment = align
@@ -146,12 +154,18 @@ def build(fixed: set[str] = frozenset(), repeat: int = 0) -> bytes:
     for party in PARTIES:
         _para(doc, party)
     _para(doc, RECITALS)
+    n = 0
     for chapter, articles in CHAPTERS:
         _para(doc, chapter, bold_head=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER)
         for art in articles:
+            if art == "FORCE_MAJEURE":
+                if "force_majeure" not in fixed:
+                    continue                  # the defect: no 不可抗力 clause at all
+                art = FORCE_MAJEURE
             if art == "DISPUTE":
                 art = DISPUTE_FIXED if "dispute" in fixed else DISPUTE_BAD
-            _para(doc, art, bold_head=True)
+            n += 1
+            _para(doc, f"第{to_chinese(n)}条 " + art, bold_head=True)
         if chapter.startswith("第二章"):
             for k in range(repeat):       # continuation paragraphs of 第五条: long, unnumbered
                 _para(doc, PAD.format(k=k + 1))
@@ -166,7 +180,7 @@ def build(fixed: set[str] = frozenset(), repeat: int = 0) -> bytes:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("out", nargs="?", default=str(OUT))
-    ap.add_argument("--fixed", action="append", default=[], choices=["dispute"])
+    ap.add_argument("--fixed", action="append", default=[], choices=["dispute", "force_majeure"])
     ap.add_argument("--repeat", type=int, default=0)
     a = ap.parse_args()
     out = Path(a.out)
