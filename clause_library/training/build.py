@@ -126,10 +126,10 @@ def present(body: str, key: str, rng: random.Random) -> tuple[str, str]:
     """Choose how a single body is presented; returns (text, style)."""
     heads = HEADINGS.get(key) or []
     r = rng.random()
-    if r < 0.45 or not heads:
+    if r < 0.5 or not heads:
         return body, "body"
     head = rng.choice(heads)
-    if r < 0.62:
+    if r < 0.66:
         sep = rng.choice(["：", "。", " ", "\n"])
         return f"{head}{sep}{body}", "head"
     ns = rng.choice(NUM_STYLES)
