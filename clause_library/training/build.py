@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+import re
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -122,10 +123,25 @@ def number(style: str, n: int, rng: random.Random) -> str:
 NUM_STYLES = ["art", "art", "art", "cn", "pcn", "dec", "par", "circ", "ar"]
 
 
+OWN_HEAD = re.compile(r"^[^，。；：\n{}]{2,16}：")
+NOT_HEAD_END = ("是", "为", "如下", "包括", "下列", "约定", "须知")
+
+
+def has_own_heading(body: str) -> bool:
+    """True when the body already opens with a short heading such as "争议解决：" or "保密：\n"."""
+    m = OWN_HEAD.match(body)
+    return bool(m) and not m.group(0)[:-1].endswith(NOT_HEAD_END)
+
+
 def present(body: str, key: str, rng: random.Random) -> tuple[str, str]:
     """Choose how a single body is presented; returns (text, style)."""
     heads = HEADINGS.get(key) or []
     r = rng.random()
+    if has_own_heading(body):
+        if r < 0.5:
+            return body, "own_head"
+        ns = rng.choice(NUM_STYLES)
+        return f"{number(ns, rng.randint(1, 30), rng)}{body}", f"{ns}+own_head"
     if r < 0.5 or not heads:
         return body, "body"
     head = rng.choice(heads)
