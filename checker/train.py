@@ -32,8 +32,9 @@ TEXTCAT_CONFIG = {
 def model_text(text: str) -> str:
     """What the classifier sees: the clause without its number label, capped in length."""
     m = marker_of(text)
-    t = m.rest if m.type else text.strip()
-    return t[:MAX_CHARS]
+    t = m.rest.strip() if m.type else text.strip()
+    # An empty doc breaks the bag-of-words model; a bare label is still some evidence.
+    return (t or text.strip() or "空")[:MAX_CHARS]
 
 
 def data_fingerprint() -> str:
@@ -129,6 +130,13 @@ def accuracy(nlp, rows) -> float:
     return ok / len(rows)
 
 
+def _rel(p: Path) -> str:
+    try:
+        return str(p.relative_to(ROOT))
+    except ValueError:
+        return str(p)
+
+
 def main() -> int:
     train()
     return 0
@@ -137,9 +145,3 @@ def main() -> int:
 if __name__ == "__main__":
     sys.exit(main())
 
-
-def _rel(p: Path) -> str:
-    try:
-        return str(p.relative_to(ROOT))
-    except ValueError:
-        return str(p)
