@@ -297,7 +297,7 @@ def decision_form(ctx, key: str, d: dict | None) -> None:
         note = cols[1].text_input("审查意见", value=(d or {}).get("note", ""), key=f"note-{key}",
                                   placeholder="将写入带批注的 Word 文档")
         cols[2].markdown("<div style='height:1.7rem'></div>", unsafe_allow_html=True)
-        submitted = cols[2].form_submit_button("保存", width="stretch")
+        submitted = cols[2].form_submit_button("保存", width="stretch", key=f"save-{key}")
     if d and d.get("reviewer"):
         st.caption(f"上次结论：{webui.DECISION_ZH.get(status)}（{d['reviewer']}）")
     if submitted:
