@@ -103,16 +103,15 @@ def items_of(meta: dict) -> list[dict]:
     return [split_line(ln) for ln in meta["lines"]]
 
 
+def line_visible(it: dict, fmt: str) -> str:
+    text = it["text"] if fmt != "md" or it["kind"] != "row" else "|" + "|".join(it["cells"]) + "|"
+    return visible(text, fmt)
+
+
 def visible_text(meta: dict) -> str:
     """Whole visible text of the document (one line per paragraph / table row)."""
     fmt = meta["format"]
-    out = []
-    for it in items_of(meta):
-        if it["kind"] == "pagebreak":
-            continue
-        text = it["text"] if fmt != "md" or it["kind"] != "row" else "|" + "|".join(it["cells"]) + "|"
-        out.append(visible(text, fmt))
-    return "\n".join(out)
+    return "\n".join(line_visible(it, fmt) for it in items_of(meta) if it["kind"] != "pagebreak")
 
 
 def units(meta: dict) -> list[dict]:
@@ -130,7 +129,7 @@ def units(meta: dict) -> list[dict]:
             cur = None  # a chapter heading closes the previous unit
             continue
         if cur is not None:
-            cur["lines"].append(visible(it["text"], fmt))
+            cur["lines"].append(line_visible(it, fmt))
     return result
 
 
@@ -157,6 +156,8 @@ def make_anchor(unit: dict, flat_all: str, name: str, flat_file: str | None = No
         if c is None:
             continue
         flat_c = WS.sub("", c)
+        if "|" in flat_c:  # table-cell separators are rendering, not text a reader would anchor on
+            continue
         if flat_all.count(flat_c) != 1:
             continue
         if flat_file is not None and flat_file.count(flat_c) != 1:
