@@ -116,7 +116,9 @@ def force_majeure(ctx, rule):
     missing = [n for n, rx in (("及时通知", _FM_NOTICE), ("在合理期限内提供证明", _FM_PROOF)) if not rx.search(text)]
     if missing:
         first = clauses[0]
+        # Neither duty → warning; one of the two missing → a drafting note.
         yield Hit(clause=first, span=first.span, evidence=first.text.strip()[:120],
+                  severity=None if len(missing) == 2 else "info",
                   message="不可抗力条款未约定受影响方的" + "和".join(missing) + "义务（民法典 第五百九十条）。")
 
 
@@ -142,6 +144,7 @@ def withdrawal_blocked(ctx, rule):
 
 # --- TERM_MISSING -------------------------------------------------------------------------------
 _TERM = re.compile(r"(协议|联盟|合作)[^。；]{0,6}(有效期|期限|存续期|合作期)|有效期(为|是|自|至|届满)|为期|"
+                   r"有效期[^。；]{0,8}[一二三四五六七八九十两\d]+\s*(年|个月)|"
                    r"至\s*[\d一二三四五六七八九〇零]{4}\s*年[^。；]{0,10}(止|届满)|长期有效|(长期|永久)存续|无固定期限|不定期")
 
 

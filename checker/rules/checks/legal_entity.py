@@ -140,7 +140,8 @@ def external_entity(ctx, rule):
 
 # --- UNREGISTERED_ACCOUNT_SEAL ------------------------------------------------------------------
 _ACCOUNT = [
-    re.compile(r"联盟(的)?(独立|专用|自有)?(的)?(银行)?(基本)?(账户|帐户|公章|印章|专用章|财务章)"),
+    # "联盟专用账户" for government funds is a dedicated account at the host (津滨科发〔2012〕8号), not flagged.
+    re.compile(r"联盟(的)?(独立|自有)?(的)?(银行)?(基本)?(账户|帐户|公章|印章|财务章)"),
     re.compile(r"(开设|设立|开立)[^，。；]{0,4}联盟[^，。；]{0,4}(账户|帐户)|联盟(开设|设立|开立|刻制)[^，。；]{0,6}(账户|帐户|公章|印章)"),
     re.compile(r"以联盟(的)?名义(对外)?(签订|签署|订立|缔结)[^，。；]{0,8}(合同|协议)"),
     re.compile(r"(收取|缴纳|交纳|缴付|交付)[^，。；]{0,6}会费|会费(标准|收取)"),
@@ -152,13 +153,15 @@ _HOST = re.compile(r"依托单位|理事长单位|秘书处所在单位|代(为)
 def unregistered_account(ctx, rule):
     if _REGISTERED.search(full_text(ctx)):
         return
+    reported = set()
     for sent in all_sentences(ctx):
         t = sent.text
-        for rx in _ACCOUNT:
+        for i, rx in enumerate(_ACCOUNT):
             m = rx.search(t)
-            if not m:
+            if not m or i in reported:
                 continue
             if _HOST.search(t) or re.search(r"(不|无|未|不得|不设|不开设|不刻制|禁止)[^，。；]{0,6}$", t[:m.start()]):
                 continue
+            reported.add(i)   # one finding per kind (account/seal, contracts, 会费) is enough
             yield Hit(clause=sent.clause, span=span_of(sent, m), evidence=t.strip())
             break

@@ -83,7 +83,10 @@ def ip_default_gap(ctx, rule):
         gaps.append("技术秘密成果的使用和转让（民法典 第八百六十一条：未约定时各方均可使用和转让）")
     if gaps:
         first = clauses[0]
+        # Ownership left to later project agreements: the gap can still be closed there → a note.
+        deferred = re.search(r"项目(协议|合同|任务书)[^。；]{0,12}约定|另行(签订|订立|约定)", text)
         yield Hit(clause=first, span=first.span, evidence=first.text.strip()[:120],
+                  severity="info" if deferred else None,
                   message="知识产权条款未处理法定默认规则：" + "；".join(gaps) + "。")
 
 
