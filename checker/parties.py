@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-from checker.party_names import ORG_WORD, classify_member, is_org_name, same_party, similarity  # noqa: F401
+from checker.party_names import ORG_WORD, classify_member, is_org_name, normalize, same_party, similarity  # noqa: F401
 from checker.party_texts import (ROLE, alliance_name, chair_unit, member_list_names,  # noqa: F401
                                  preamble_region, signature_names, split_cells)
 
@@ -167,7 +167,13 @@ def parse_party_lines(lines: list[tuple[str, int]]) -> list[Party]:
         if cur is not None and FIELD.search(text):
             _fill_fields(cur, text, base)
             cur.span = (cur.span[0], base + len(text))
-    return [p for p in parties if p.name or p.domicile or p.legal_rep]
+    out, seen = [], set()
+    for p in parties:
+        key = normalize(p.name)
+        if (p.name or p.domicile or p.legal_rep) and (not key or key not in seen):
+            seen.add(key)
+            out.append(p)
+    return out
 
 
 def extract_parties(document, units) -> list[Party]:

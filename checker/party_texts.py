@@ -59,19 +59,27 @@ def _units(units, key):
 
 
 def preamble_region(document, units) -> list[tuple[str, int]]:
+    """Preamble lines, without signature lines ("甲方（盖章）：…") that the outline may have put there."""
     parts = _units(units, "parties")
     if parts:
-        return [ln for u in parts for ln in lines_of(u.text, u.span[0])]
+        return [ln for u in parts for ln in lines_of(u.text, u.span[0]) if not SEAL_LINE.search(ln[0])]
     m = _FIRST_ARTICLE.search(document.text)
     end = m.start() if m else min(len(document.text), 3000)
-    return lines_of(document.text[:end], 0)
+    return [ln for ln in lines_of(document.text[:end], 0) if not SEAL_LINE.search(ln[0])]
+
+
+SEAL_LINE = re.compile(r"[（(](?:单位)?(?:盖章|公章|签章|印章|盖公章|签字|签名)[)）]|(?:盖章|签章)\s*[:：]")
 
 
 def signature_region(document, units) -> list[tuple[str, int]]:
+    """Lines of the signature block; when the outline found none, the seal / signature lines
+    after the first article (a block without a heading is easily taken for the preamble)."""
     parts = _units(units, "signature")
     if parts:
         return [ln for u in parts for ln in lines_of(u.text, u.span[0])]
-    return []
+    m = _FIRST_ARTICLE.search(document.text)
+    start = m.start() if m else 0
+    return [(t, b) for t, b in lines_of(document.text, 0) if b >= start and SEAL_LINE.search(t)]
 
 
 def signature_names(document, units) -> list[tuple[str, tuple[int, int]]]:
@@ -81,16 +89,18 @@ def signature_names(document, units) -> list[tuple[str, tuple[int, int]]]:
         for cell, off in split_cells(line) or []:
             lab = _SIG_LABEL.match(cell)
             rest = cell[lab.end():] if lab else cell
+            sealed = bool(lab and "章" in lab.group()) or bool(re.search(r"[（(][^）)]*章[)）]\s*$", rest))
             rest = _SIG_TAIL.sub("", rest)
             start = base + off + (lab.end() if lab else 0)
+            role = lab.group("role") if lab else None
             if rest and _NOT_NAME.match(rest):
                 continue
             if rest and is_org_name(rest):
                 out.append((rest, (start, start + len(rest))))
-            elif not rest.strip() and lab and lab.group("role"):
-                out.append((lab.group("role"), (base + off, base + off + len(lab.group("role")))))
-            elif rest and lab and lab.group("role") and len(rest) <= 12 and not _NOT_NAME.match(rest):
-                out.append((rest, (start, start + len(rest))))   # a 简称 after the role label
+            elif not rest.strip() and role:
+                out.append((role, (base + off, base + off + len(role))))
+            elif rest and (role or sealed) and 2 <= len(rest) <= 16:
+                out.append((rest, (start, start + len(rest))))   # a 简称 next to the seal
     return out
 
 

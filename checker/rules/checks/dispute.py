@@ -1,0 +1,171 @@
+"""Dispute-resolution checks: one forum only, a forum at all, an identifiable arbitration commission,
+no appeal from an award, no floating or wrong arbitration body (闽科政〔2009〕46号 附件1 四.10;
+仲裁法 第九、十六、十八条 / 2025年修订 第二十七条; 仲裁法解释 第三至七条).
+
+The clause is read by checker/dispute_logic.py (forums, bodies); this module decides and words
+the findings. Spans are document offsets of the words that carry the defect.
+"""
+from __future__ import annotations
+
+import re
+
+from checker.dispute_logic import arbitration_bodies, commission_key, forums
+from checker.rules.envelope import Hit
+from checker.rules.registry import rule_impl
+
+SECTION = "dispute_resolution"
+
+
+def sentence_at(text: str, a: int, b: int | None = None) -> str:
+    b = a if b is None else b
+    s = max(text.rfind(c, 0, a) for c in "。；;\n") + 1
+    ends = [i for i in (text.find(c, b) for c in "。；;\n") if i >= 0]
+    return text[s:(min(ends) + 1 if ends else len(text))].strip()
+
+
+def analysed(ctx):
+    """(clause, Forums) for every unit of the dispute section (cached on the context)."""
+    cache = ctx.__dict__.setdefault("_dispute_forums", None)
+    if cache is None:
+        cache = [(c, forums(c.text)) for c in ctx.in_section(SECTION)]
+        ctx.__dict__["_dispute_forums"] = cache
+    return cache
+
+
+def _hit(clause, a, b, message=None, severity=None):
+    base = clause.span[0]
+    return Hit(clause=clause, span=(base + a, base + b), evidence=sentence_at(clause.text, a, b),
+               message=message, severity=severity)
+
+
+@rule_impl("DISPUTE_BOTH_FORUMS")
+def both_forums(ctx, rule):
+    items = analysed(ctx)
+    for clause, f in items:
+        if f.form and {"arb", "court"} <= f.form_chosen:
+            a, b = f.court[0] if f.court else (0, len(clause.text))
+            yield _hit(clause, a, b, message="争议解决条款的选项中仲裁和诉讼两种方式均被选中（勾选或写明“选择第（一）、（二）种”），"
+                                             "属于或裁或诉，仲裁约定无效。请只保留一种方式：选仲裁须写明仲裁委员会，选诉讼则删去仲裁选项。")
+            return
+    arb = [(c, f) for c, f in items if f.arb and not (f.form and "arb" not in f.form_chosen)]
+    court = [(c, f) for c, f in items if f.court and not (f.form and "court" not in f.form_chosen)]
+    if not arb or not court:
+        return
+    # Point at the court words nearest to an arbitration choice (the second forum).
+    for clause, f in court:
+        same = next((x for c, x in arb if c is clause), None)
+        if same:
+            ca = min(f.court, key=lambda s: min(abs(s[0] - a[0]) for a in same.arb))
+            near = min(same.arb, key=lambda a: abs(a[0] - ca[0]))
+            lo, hi = min(ca[0], near[0]), max(ca[1], near[1])
+            if hi - lo > 60:
+                lo, hi = ca
+            yield _hit(clause, lo, hi)
+            return
+    clause, f = court[0]
+    yield _hit(clause, *f.court[0])
+
+
+@rule_impl("DISPUTE_NO_FORUM")
+def no_forum(ctx, rule):
+    items = analysed(ctx)
+    if not items or any(f.arb or f.court or f.form for _, f in items):
+        return
+    clause = items[0][0]
+    m = re.search(r"友好协商|协商|调解|协调", clause.text)
+    a, b = m.span() if m else (0, min(len(clause.text), 20))
+    yield _hit(clause, a, b)
+
+
+@rule_impl("ARBITRATION_NO_INSTITUTION")
+def no_institution(ctx, rule):
+    for clause, f in analysed(ctx):
+        if not f.arb or (f.form and "arb" not in f.form_chosen):
+            continue
+        bodies = arbitration_bodies(f.masked)
+        kinds = {d.kind for d in bodies}
+        if "named" in kinds or "floating" in kinds:
+            continue          # floating places are ARB_MULTI_COMMISSION's finding
+        weak = next((d for d in bodies if d.kind in ("place", "rules")), None)
+        if weak:
+            what = "只约定了仲裁地点" if weak.kind == "place" else "只约定了仲裁规则"
+            yield _hit(clause, *weak.span, severity="warning",
+                       message=f"仲裁条款{what}，未写明仲裁委员会名称；该地有多个仲裁机构或规则不能确定机构时，仲裁协议可能无效。"
+                               "请写明一个仲裁委员会的全称。")
+            continue
+        gen = next((d for d in bodies if d.kind == "generic"), None)
+        a, b = gen.span if gen else f.arb[0]
+        yield _hit(clause, a, b)
+
+
+_THEN = re.compile(r"仲裁[^。；〇]{0,12}?(?:不服|有异议|无果|不成|未果|失败|仍不能解决|仍未能解决|仍无法解决|后)")
+_NOT_FINAL = re.compile(r"仲裁[^。；]{0,8}(?:非终局|不是终局|不具有终局|可上诉|可以上诉)")
+_COURT_WORD = re.compile(r"人民法院|法院|起诉|诉讼|上诉")
+
+
+@rule_impl("ARB_THEN_COURT")
+def arb_then_court(ctx, rule):
+    for clause, f in analysed(ctx):
+        m = _NOT_FINAL.search(f.masked)
+        if m:
+            yield _hit(clause, *m.span())
+            continue
+        for m in _THEN.finditer(f.masked):
+            tail = f.masked[m.end():m.end() + 40]
+            c = _COURT_WORD.search(re.split(r"[。；]", tail)[0])
+            if c:
+                yield _hit(clause, m.start(), m.end() + c.end())
+                break
+
+
+@rule_impl("ARB_MULTI_COMMISSION")
+def multi_commission(ctx, rule):
+    for clause, f in analysed(ctx):
+        if not f.arb or (f.form and "arb" not in f.form_chosen):
+            continue
+        bodies = arbitration_bodies(f.masked)
+        floating = next((d for d in bodies if d.kind == "floating"), None)
+        if floating:
+            yield _hit(clause, *floating.span, message="仲裁机构按“申请人/一方所在地”等浮动地点确定，实际指向两个以上仲裁委员会；"
+                                                       "除非事后另行选定一家，仲裁协议无效。请约定一个确定的仲裁委员会。")
+            continue
+        named = [d for d in bodies if d.kind == "named" and not clause.text[d.span[0]:d.span[1]].endswith("规则")]
+        keys: list[str] = []
+        for k in sorted({commission_key(d.prefix) for d in named}, key=len):
+            if not any(o in k or k in o for o in keys):   # "贸仲" and its 分会 are one institution
+                keys.append(k)
+        if len(keys) >= 2:
+            yield _hit(clause, named[0].span[0], named[-1].span[1])
+
+
+_WRONG = [
+    (re.compile(r"劳动(?:人事)?争议仲裁委员会|劳动仲裁|人事争议仲裁|经济合同仲裁委员会"),
+     "约定的仲裁机构是劳动人事争议仲裁委员会（或已撤销的经济合同仲裁委员会），它不受理联盟成员之间的合同纠纷。请改为一个商事仲裁委员会。"),
+    (re.compile(r"(?:科技(?:厅|局|部|委)|主管部门|行政(?:机关|部门)|政府)[^。；，]{0,8}(?:仲裁|裁决|裁定)"),
+     "由行政机关（如科技厅）仲裁或裁决不是法定仲裁，仲裁委员会须独立于行政机关（仲裁法 第十四条）。"
+     "行政机关可作协调，争议最终应交仲裁委员会或人民法院。"),
+    (re.compile(r"理事会[^。；]{0,12}(?:裁决|决定|处理|仲裁)[^。；]{0,12}(?:终局|最终)[^。；]{0,16}(?:不得|不再|不能)"
+                r"[^。；]{0,6}(?:起诉|诉讼|仲裁)"),
+     "约定理事会的决定为终局、不得再起诉或仲裁，剥夺了成员依法寻求仲裁或诉讼的权利。理事会调解可作为前置步骤，但不能排除仲裁或诉讼。"),
+    (re.compile(r"专利(?:权)?(?:的)?(?:有效性|无效|效力)"),
+     "专利权有效性由国家知识产权局复审和无效审理部门及人民法院审查（专利法 第四十五、四十六条），不属于可仲裁事项。"
+     "请将专利有效性排除在仲裁范围之外，权属、许可等争议仍可仲裁。"),
+]
+_PERSONNEL = re.compile(r"人员|员工|职工|劳动合同|劳动关系|聘用")
+_EXCEPT = re.compile(r"除|不包括|不属于|除外|排除|不适用")
+
+
+@rule_impl("ARB_WRONG_BODY_OR_MATTER")
+def wrong_body(ctx, rule):
+    for clause in ctx.in_section(SECTION):
+        for s in ctx.sentences(clause):
+            for i, (rx, msg) in enumerate(_WRONG):
+                m = rx.search(s.text)
+                if not m:
+                    continue
+                if i == 0 and _PERSONNEL.search(s.text):
+                    continue          # staff disputes do go to labour arbitration
+                if i == 3 and ("仲裁" not in s.text or _EXCEPT.search(s.text)):
+                    continue
+                yield Hit(clause=clause, span=(s.start + m.start(), s.start + m.end()),
+                          evidence=s.text.strip(), message=msg)
