@@ -133,6 +133,17 @@ def has_own_heading(body: str) -> bool:
     return bool(m) and not m.group(0)[:-1].endswith(NOT_HEAD_END)
 
 
+def pick_heading(body: str, heads: list[str], rng: random.Random) -> str:
+    """A heading that fits the body: one sharing a two-character word with it, else a generic one
+    (the first two variants of each section are its general titles)."""
+    def score(head: str) -> int:
+        core = head.replace("联盟", "").replace("的", "")
+        return sum(1 for i in range(len(core) - 1) if core[i:i + 2] in body)
+    best = max(score(h) for h in heads)
+    pool = [h for h in heads if score(h) == best] if best > 0 else heads[:2]
+    return rng.choice(pool)
+
+
 def present(body: str, key: str, rng: random.Random) -> tuple[str, str]:
     """Choose how a single body is presented; returns (text, style)."""
     heads = HEADINGS.get(key) or []
@@ -142,10 +153,12 @@ def present(body: str, key: str, rng: random.Random) -> tuple[str, str]:
             return body, "own_head"
         ns = rng.choice(NUM_STYLES)
         return f"{number(ns, rng.randint(1, 30), rng)}{body}", f"{ns}+own_head"
-    if r < 0.5 or not heads:
+    if r < 0.58 or not heads:
         return body, "body"
-    head = rng.choice(heads)
-    if r < 0.66:
+    head = pick_heading(body, heads, rng)
+    if body.startswith(head[:2]):  # "鉴于：鉴于……" reads wrong; number only
+        r = 0.95
+    if r < 0.72:
         sep = rng.choice(["：", "。", " ", "\n"])
         return f"{head}{sep}{body}", "head"
     ns = rng.choice(NUM_STYLES)
