@@ -29,7 +29,7 @@ def main() -> None:
     train, dev = load("clauses.jsonl"), load("clauses_dev.jsonl")
     ct, cd = Counter(r["section"] for r in train), Counter(r["section"] for r in dev)
     body = Counter(r["section"] for r in train if r["style"].split(";")[0] == "body")
-    print("| section | train | dev | train without heading or number |")
+    print("| section | train | dev | train, style `body` (no heading, no number) |")
     print("| --- | ---: | ---: | ---: |")
     for key in KEYS:
         print(f"| `{key if key else 'null'}` | {ct[key]} | {cd[key]} | {body[key]} |")
