@@ -17,8 +17,8 @@ from checker.rules.registry import rule_impl
 
 # Organisation suffixes that end a unit's full name (企业、高校、科研院所及其他组织).
 ORG_SUFFIX = r"(?:公司|集团|大学|学院|研究院|研究所|研究中心|中心|科学院|协会|学会|医院|联合会|实验室)"
-# "无偿""无论""非常" are not negations.
-NEGATION = re.compile(r"(不|未|无(?![偿论])|非(?!常)|没有|免于)[^，。；]{0,6}$")
+# "无偿""无论""非常""不少于""不低于""不超过""不限于""不仅" are not negations.
+NEGATION = re.compile(r"(不(?![少低超限仅])|未|无(?![偿论])|非(?!常)|没有|免于)[^，。；]{0,6}$")
 
 
 # --- helpers shared by the province modules -------------------------------------------------
