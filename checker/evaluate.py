@@ -34,14 +34,25 @@ def gold_files(split: str = "all") -> list[tuple[Path, dict]]:
     return out
 
 
-def _stripped(text: str) -> tuple[str, list[int]]:
-    """Text without whitespace and, for each kept character, its offset in the original."""
+def _stripped(text: str, skip: set[int] | None = None) -> tuple[str, list[int]]:
+    """Text without whitespace (and without the offsets in ``skip``) and, for each kept character,
+    its offset in the original."""
     keep, idx = [], []
+    skip = skip or set()
     for i, ch in enumerate(text):
-        if not _WS.match(ch):
+        if not _WS.match(ch) and i not in skip:
             keep.append(ch)
             idx.append(i)
     return "".join(keep), idx
+
+
+def _label_offsets(doc) -> set[int]:
+    """Offsets of rendered Word auto-number labels: gold anchors quote the paragraph text, which
+    does not contain them."""
+    out: set[int] = set()
+    for b in doc.blocks:
+        out.update(range(b.start, b.start + b.label_len))
+    return out
 
 
 def locate(text: str, anchor: str, stripped=None) -> int | None:
@@ -57,10 +68,13 @@ def evaluate_document(path: Path, gold: dict) -> dict:
     report = check(path.parent / gold["file"], profile=gold.get("profile", "fujian"))
     text = report.document.text
     st = _stripped(text)
+    st_nolabel = _stripped(text, _label_offsets(report.document))
     units = [c for c in report.clauses if c.kind != "chapter"]
     pairs, unfound = [], []
     for item in gold.get("clauses") or []:
         off = locate(text, item["anchor"], st)
+        if off is None:
+            off = locate(text, item["anchor"], st_nolabel)
         if off is None:
             unfound.append(item["anchor"])
             continue

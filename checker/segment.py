@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from checker.markers import (RECITAL_START, PARTY_LINE, TITLE_WORDS, is_attachment_head, is_signature_line,
+from checker.markers import (PREAMBLE_CLOSE, RECITAL_START, PARTY_LINE, TITLE_WORDS, is_attachment_head, is_signature_line,
                              is_toc_line, looks_like_heading, marker_of, split_heading)
 from checker.model import Block, Clause, Document
 import re
@@ -20,9 +20,10 @@ ORG_NAME = re.compile(r"(公司|集团|大学|学院|研究院|研究所|科学�
 PARTY_DETAIL = re.compile(r"^(住\s*所|地\s*址|注册地|通讯地址|法定代表人|负责人|联系人|联系电话|电\s*话|传\s*真|邮\s*编|"
                           r"统一社会信用代码|邮\s*箱|电子邮箱|开户|账\s*号|职\s*务|单位性质)")
 SIGNATURE_START = re.compile(
-    r"[（(]\s*(盖章|公章|签章|签字|签名|章)\s*[)）]|以下无正文|签署页|签字页|^\s*(签署|签字|盖章|签章)\s*[：:]"
+    r"[（(]\s*(盖章|公章|签章|签字|签名|章)\s*[)）]|以下无正文|签署页|签字页|签署栏|^\s*(签署|签字|盖章|签章)\s*[：:]"
+    r"|^.{0,12}(签署|签字|盖章|签章|签名)(处|栏)?\s*[：:]?\s*$"
     r"|法定代表人.{0,10}[（(]?签(字|名|章)[)）]?\s*[：:]|^\s*签约(日期|时间|地点)")
-UNIT_CANDIDATES = ("part", "decimal", "paren_cn", "decimal_multi")
+UNIT_CANDIDATES = ("part", "decimal", "paren_cn", "decimal_multi", "paren_num", "circled")
 
 
 def _unit_type(markers, blocks) -> tuple[str, set[str]]:
@@ -38,7 +39,9 @@ def _unit_type(markers, blocks) -> tuple[str, set[str]]:
     for t in seen:
         if counts[t] >= 3:
             return t, set()
-    return "heading", set()
+    headings = sum(1 for m, b in zip(markers, blocks) if _heading_block(b, m))
+    # No numbering and hardly any headings: every paragraph of the main body is a clause.
+    return ("heading" if headings >= 3 else "paragraph"), set()
 
 
 class _Builder:
@@ -87,7 +90,7 @@ class _Builder:
 
 def _is_signature_start(text: str, is_table: bool) -> bool:
     t = text.strip()
-    if not t or (t.endswith("。") and len(t) > 30):
+    if not t or (t.endswith("。") and len(t) > 30) or marker_of(t).type in ("article", "chapter"):
         return False
     return bool(SIGNATURE_START.search(t)) or (is_table and is_signature_line(t))
 
@@ -111,6 +114,7 @@ def segment(doc: Document) -> tuple[list[Clause], list[Clause]]:
     bld = _Builder(doc)
     state = "start"
     seen_party = False
+    closed = False          # the preamble's closing sentence ("…达成如下协议") was seen
     for i, (b, m) in enumerate(zip(blocks, markers)):
         text = b.text.strip()
         if not text:
@@ -125,7 +129,8 @@ def segment(doc: Document) -> tuple[list[Clause], list[Clause]]:
                 continue
             body_start = (m.type == unit_type or m.type in container_types
                           or (unit_type == "heading" and state == "preamble" and _heading_block(b, m)
-                              and not PARTY_LINE.match(text)))
+                              and not PARTY_LINE.match(text))
+                          or (unit_type == "paragraph" and closed and not PARTY_LINE.match(text)))
             if body_start and m.type in ("decimal", "part", "paren_cn", "decimal_multi"):
                 # A numbered party list ("1. XX大学，住所…") is still the preamble …
                 if re.search(r"住所|法定代表人|地址", text):
@@ -149,6 +154,10 @@ def segment(doc: Document) -> tuple[list[Clause], list[Clause]]:
                 continue
             else:
                 state = "preamble"
+                if PREAMBLE_CLOSE.search(text) or (unit_type == "paragraph" and seen_party and len(text) > 60
+                                                   and not PARTY_LINE.match(text) and not PARTY_DETAIL.match(text)
+                                                   and not re.search(r"住所|法定代表人", text)):
+                    closed = True
                 if RECITAL_START.match(text):
                     bld.start("recitals", i)
                 elif m.type and bld.cur is not None and bld.cur.kind == "recitals":
@@ -184,6 +193,9 @@ def segment(doc: Document) -> tuple[list[Clause], list[Clause]]:
             if m.type in container_types or (b.kind == "heading" and m.type is None and unit_type != "heading"):
                 heading, _ = split_heading(m.rest) if m.type else (text, "")
                 bld.open_container(i, m.label, heading or m.rest or text)
+                continue
+            if unit_type == "paragraph":
+                bld.start("text", i)
                 continue
             if m.type == unit_type or (unit_type == "heading" and _heading_block(b, m)):
                 if unit_type == "heading":

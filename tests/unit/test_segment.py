@@ -86,3 +86,22 @@ def test_toc_lines_are_not_articles():
     text = "协议书\n目录\n第一条 名称……1\n第二条 经费……2\n第一条 名称\n本联盟名称为甲联盟。\n第二条 经费\n经费由成员投入。"
     units = units_of(text)
     assert units[1].kind == "toc" and [u.number for u in units if u.kind == "article"] == ["第一条", "第二条"]
+
+
+def test_paragraph_mode_without_numbers_or_headings():
+    text = ("某某联盟协议\n签约单位一：甲药业股份有限公司，住所：成都市，法定代表人：张三。\n"
+            "签约单位二：乙大学，住所：成都市，法定代表人：李四。\n"
+            "两方均为独立法人，为共同发展道地药材产业，经平等协商，订立本协议，以资共同遵守。\n"
+            "两方组建的联盟定名为某某联盟，联盟不具有法人资格，宗旨是联合开展技术创新。\n"
+            "联盟经费由两方按比例投入，由签约单位一设立专账管理，接受两方监督。\n"
+            "因本协议发生的争议，提交成都仲裁委员会仲裁。\n甲方（盖章）：")
+    units = units_of(text)
+    assert [u.kind for u in units] == ["title", "party", "party", "preamble", "text", "text", "text", "signature"]
+
+
+def test_signature_block_opened_by_a_short_caption():
+    text = ("协议书\n第一条 名称\n本联盟名称为甲联盟。\n第二条 生效\n本协议经各方法定代表人签字并加盖公章后生效。\n"
+            "各方签章：\n甲公司（公章） 法定代表人：\n2024年3月1日")
+    units = units_of(text)
+    assert units[-1].kind == "signature" and units[-1].text.startswith("各方签章")
+    assert "甲公司" not in units[-2].text
