@@ -13,11 +13,15 @@ from collections import Counter
 from checker.normalize import normalize_text
 
 _NUM = r"[0-9一二三四五六七八九十百零〇两]+"
-CLAUSE_START = re.compile(
+# Numbering that opens a clause or heading: 第X条/章, 一、, （一）, 1. / 1.1, (1), ①, bullets.
+STRONG_START = re.compile(
     rf"^(第\s*{_NUM}\s*[条章节款项部分篇]|{_NUM}[、．.]|[（(]{_NUM}[）)]|[0-9]+(\.[0-9]+)+|[①-⑳]|"
-    r"[甲乙丙丁]方|鉴于|附件|附表|签[字章署]|盖章|法定代表人|委托代理人|授权代表|日期|地址|住所|电话|"
     r"[·•●○■◆▪\-–—]\s)")
-SENTENCE_END = re.compile(r"[。；;：:！!？?…]['’\"”」』）)]*$")
+# Words that open a paragraph of an agreement but also occur inside sentences ("由甲方负责…").
+WEAK_START = re.compile(r"^([甲乙丙丁戊己庚辛壬癸]方|鉴于|附件|附表|签[字章署]|盖章|法定代表人|委托代理人|授权代表|"
+                        r"日期|地址|住所|电话|联系人)")
+HARD_END = re.compile(r"[。！!？?…]['’\"”」』）)]*$")
+SOFT_END = re.compile(r"[；;：:]['’\"”」』）)]*$")
 PAGE_NUMBER = re.compile(
     r"^(第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|[-–—]\s*\d+\s*[-–—]|\d+\s*/\s*\d+|"
     r"(page\s*)?\d+(\s*of\s*\d+)?|共\s*\d+\s*页\s*第\s*\d+\s*页)$", re.I)
@@ -45,32 +49,38 @@ def _mask(line: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", "", line))
 
 
-def strip_running(pages: list[list[str]]) -> list[list[str]]:
-    """Drop page-number lines and lines repeating at the top/bottom of most pages."""
+def strip_running(pages: list[list]) -> list[list]:
+    """Drop page-number lines and lines repeating at the top/bottom of most pages. Page items are
+    text lines (str) or table rows (tuple of cells); only text lines can be headers/footers."""
     with_text = [p for p in pages if p]
     counts: Counter[tuple] = Counter()
     for p in with_text:                       # key: (from top/bottom, position, text with digits masked)
-        counts.update(set(_edge_keys(p)))
+        counts.update({k for _, k in _edge_keys(p)})
     need = max(2, (len(with_text) + 1) // 2) if len(with_text) >= 2 else 10 ** 9
     repeated = {k for k, n in counts.items() if n >= need}
     out = []
     for p in pages:
-        drop = {i for i, k in _edge_keys(p, indexed=True) if k in repeated}
-        drop |= {i for i, line in enumerate(p)
-                 if (i < EDGE or i >= len(p) - EDGE) and PAGE_NUMBER.match(line.strip())}
+        drop = {i for i, k in _edge_keys(p) if k in repeated}
+        drop |= {i for i, line in enumerate(p) if isinstance(line, str)
+                 and (i < EDGE or i >= len(p) - EDGE) and PAGE_NUMBER.match(line.strip())}
         out.append([line for i, line in enumerate(p) if i not in drop])
     return out
 
 
-def _edge_keys(p: list[str], indexed: bool = False):
+def _edge_keys(p: list):
     for k in range(min(EDGE, len(p))):
-        top, bottom = ("top", k, _mask(p[k])), ("bottom", k, _mask(p[-1 - k]))
-        if indexed:
-            yield k, top
-            yield len(p) - 1 - k, bottom
-        else:
-            yield top
-            yield bottom
+        for where, i in (("top", k), ("bottom", len(p) - 1 - k)):
+            if isinstance(p[i], str):
+                yield i, (where, k, _mask(p[i]))
+
+
+def join_wrapped(text: str) -> str:
+    """Join the visual lines of one table cell (no space between CJK characters)."""
+    out = ""
+    for part in (x.strip() for x in text.splitlines()):
+        if part:
+            out += (_joiner(out, part) if out else "") + part
+    return close_cjk_gaps(out)
 
 
 def _joiner(a: str, b: str) -> str:
@@ -80,20 +90,43 @@ def _joiner(a: str, b: str) -> str:
     return ""
 
 
-def rejoin(pages: list[list[str]]) -> list[tuple[str, int]]:
-    """Paragraphs as (text, 1-based page of their first line)."""
-    lines = [(close_cjk_gaps(normalize_text(l)), n + 1) for n, p in enumerate(pages) for l in p]
-    lines = [(l, n) for l, n in lines if l]
-    widths = sorted(_width(l) for l, _ in lines)
+def rejoin(pages: list[list]) -> list[tuple[str | list[str], int]]:
+    """Paragraphs as (text, 1-based page of their first line); a table row stays one item
+    (its list of cells) and never joins with text around it."""
+    items = []
+    for n, p in enumerate(pages):
+        for it in p:
+            if isinstance(it, str):
+                it = close_cjk_gaps(normalize_text(it))
+                if it:
+                    items.append((it, n + 1))
+            else:
+                items.append(([join_wrapped(c or "") for c in it], n + 1))
+    widths = sorted(_width(l) for l, _ in items if isinstance(l, str))
     full = widths[int(len(widths) * 0.9)] if widths else 0      # a typical full line
     paras: list[list] = []
     prev = None
-    for line, page in lines:
-        short = _width(prev or "") < full * 0.75
-        opens = CLAUSE_START.match(line) and (short or not CROSS_REF.match(line))
-        if prev is not None and not (opens or SENTENCE_END.search(prev) or short):
+    for line, page in items:
+        if not isinstance(line, str):
+            paras.append([line, page])
+            prev = None
+            continue
+        if prev is not None and not _breaks(prev, line, full):
             paras[-1][0] += _joiner(prev, line) + line
         else:
             paras.append([line, page])
         prev = line
     return [(t, p) for t, p in paras]
+
+
+def _breaks(prev: str, line: str, full: float) -> bool:
+    """Does a paragraph end between visual lines ``prev`` and ``line``?
+
+    A short line (heading, last line of a paragraph) or one ending in 。！？ ends its paragraph.
+    A full line ending in ；or ： is often an enumeration running on, so it ends the paragraph only
+    if the next line opens something; words like 甲方 open a paragraph only after such an ending."""
+    if _width(prev) < full * 0.75 or HARD_END.search(prev):
+        return True
+    if STRONG_START.match(line) and not CROSS_REF.match(line):
+        return True
+    return bool(SOFT_END.search(prev) and WEAK_START.match(line))
