@@ -20,6 +20,10 @@ STRONG_START = re.compile(
 # Words that open a paragraph of an agreement but also occur inside sentences ("由甲方负责…").
 WEAK_START = re.compile(r"^([甲乙丙丁戊己庚辛壬癸]方|鉴于|附件|附表|签[字章署]|盖章|法定代表人|委托代理人|授权代表|"
                         r"日期|地址|住所|电话|联系人)")
+# "住所：…", "法定代表人或委托代理人（签字）：" — a field label at a line start opens a new line.
+LABEL_START = re.compile(r"^([甲乙丙丁戊己庚辛壬癸]方|法定代表人|委托代理人|授权代表|住所|地址|通讯地址|电话|传真|"
+                         r"联系人|邮编|邮政编码|日期|签订地点|签订日期|开户[银行]+|账号|统一社会信用代码)"
+                         r"[^，。；：:]{0,14}[：:]")
 HARD_END = re.compile(r"[。！!？?…]['’\"”」』）)]*$")
 SOFT_END = re.compile(r"[；;：:]['’\"”」』）)]*$")
 PAGE_NUMBER = re.compile(
@@ -127,6 +131,6 @@ def _breaks(prev: str, line: str, full: float) -> bool:
     if the next line opens something; words like 甲方 open a paragraph only after such an ending."""
     if _width(prev) < full * 0.75 or HARD_END.search(prev):
         return True
-    if STRONG_START.match(line) and not CROSS_REF.match(line):
+    if (STRONG_START.match(line) and not CROSS_REF.match(line)) or LABEL_START.match(line):
         return True
     return bool(SOFT_END.search(prev) and WEAK_START.match(line))
