@@ -28,13 +28,14 @@ _NOT_PRICE = re.compile(r"许可费|使用费|转让费|技术(转让|许可).{0
 _ENFORCE = re.compile(r"侵权|假冒|盗版|仿冒")
 # "成员不得利用联盟协调价格" promises compliance; "不得低于联盟价格" is the price floor itself.
 _COMPLY = re.compile(r"(不得|禁止|严禁|杜绝|避免|不)(以任何(形式|方式))?(利用|借助|通过|以联盟|协调|统一|约定|划分|"
-                     r"分割|达成|实施|从事|交换|共同|就|进行)")
+                     r"分割|达成|实施|从事|交换|共同|就|进行|组织|参与)")
 _FLOOR = re.compile(r"(不得|不|禁止)(低于|高于|超过|少于)")
 
 
 def _compliance(t: str, start: int) -> bool:
-    before = t[max(0, start - 20):start]
-    return bool(_COMPLY.search(before)) and not _FLOOR.search(before)
+    # The whole sentence before the trigger: "不得利用联盟协调价格、划分市场或限制产量" covers every item.
+    before = t[:start]
+    return bool(_COMPLY.search(before)) and not _FLOOR.search(before[-20:])
 
 
 _RD_DIVISION = re.compile(r"任务分工|分工合作|专业化分工|研发分工|示范(推广)?任务")
@@ -90,6 +91,8 @@ def tech_monopoly(ctx, rule):
             m = rx.search(t)
             if m and i == 3 and _PROJECT_BOUND.search(t):
                 continue   # a ban limited to a named project and its term is ordinary joint-R&D exclusivity
+            if m and i == len(_TECH) - 1 and _compliance(t, m.start()):
+                continue   # "不得……限制产量" forbids the restriction
             if m:
                 yield Hit(clause=sent.clause, span=span_of(sent, m), evidence=t.strip())
                 break

@@ -50,7 +50,7 @@ def legal_person_claim(ctx, rule):
 _JOINT = re.compile(r"连带(清偿)?责任|承担连带|连带(赔偿|清偿)")
 _JOINT_NEG = re.compile(r"(不|互不|均不|并不|无须|无需|不负|不构成)[^，。；]{0,8}连带|非连带|不承担.{0,6}连带")
 _JOINT_WHO = re.compile(r"成员|各方|缔约方|协议方|全体|联盟")
-_JOINT_DEBT = re.compile(r"对联盟|对外|联盟.{0,6}(债务|责任|义务)|第三(方|人)|债务")
+_JOINT_DEBT = re.compile(r"对联盟|对外|联盟.{0,6}(债务|责任|义务)|第三(方|人)|债务|对(招标人|发包人|债权人|相对人)")
 _BID = re.compile(r"联合体|共同投标|投标")
 _SHARED_RISK = re.compile(r"风险共担|共担风险|共同承担风险|风险共同承担")
 _COMMON_FUND = re.compile(r"共同(基金|资金|财产|资产)|联盟(的)?(基金|资产|财产|共有财产)|研发基金|共有财产|"

@@ -107,6 +107,9 @@ def gov_ip_exclusive(ctx, rule):
             continue
         for sent in ctx.sentences(clause):
             m = _EXCL.search(sent.text) or _STATE_EXCLUDED.search(sent.text)
+            # "独占许可……须经项目管理机构批准" sets a condition, it does not exclude anyone.
+            if m and re.search(r"(须|应|必须)经[^。；]{0,16}(批准|同意|审批)", sent.text):
+                continue
             if m and not negated(sent.text, m.start(), 4):
                 yield Hit(clause=clause, span=span_of(sent, m), evidence=sent.text.strip())
                 break

@@ -336,13 +336,16 @@ def percent_sum(ctx, rule):
                     yield Hit(clause=unit, span=(first[0], last[1]), evidence=unit.text[first[0] - unit.span[0]:last[1] - unit.span[0]][:120],
                               message=f"各成员的比例合计为{total:g}%，不等于100%。")
 
+        armed = False      # an intro line ("分配比例如下：") announces the list on the next lines
         for sent in ctx.sentences(unit):
             t = sent.text
             pairs = list(_PAIR.finditer(t))
-            if not pairs or (not block and not _CUE.search(t)):
+            if not pairs or (not block and not armed and not _CUE.search(t)):
                 yield from flush()
                 block, pcts, bad = [], 0, False
+                armed = bool(_CUE.search(t)) and bool(re.search(r"(如下|[:：])\s*$", t.strip()))
                 continue
+            armed = False
             if _THRESHOLD.search(t) or _REMAINDER.search(t):
                 bad = True
             pcts += len(PERCENT.findall(t))
