@@ -12,6 +12,7 @@ import zipfile
 
 import defusedxml.ElementTree as SafeET
 import docx
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 
 from checker.errors import InputError
@@ -53,14 +54,20 @@ def open_zip_checked(data: bytes, name: str) -> zipfile.ZipFile:
 
 
 def _page_count(zf: zipfile.ZipFile) -> int | None:
-    """Word stores its last page count in docProps/app.xml (<Pages>); an estimate, not a layout."""
+    """Word/WPS store the page count of their last layout in docProps/app.xml (<Pages>). Generators
+    copy a template's app.xml unchanged (Pages 1, Words 0), so the value counts only when the
+    word/character statistics were filled in as well."""
     try:
         root = SafeET.fromstring(zf.read("docProps/app.xml"))
     except Exception:   # missing or unreadable part: the page count is optional
         return None
-    for el in root.iter():
-        if el.tag.endswith("}Pages") and (el.text or "").strip().isdigit():
-            return int(el.text) or None
+    stats = {}
+    for el in root:
+        tag = el.tag.rsplit("}", 1)[-1]
+        if tag in ("Pages", "Words", "Characters") and (el.text or "").strip().isdigit():
+            stats[tag] = int(el.text)
+    if stats.get("Pages") and (stats.get("Words") or stats.get("Characters")):
+        return stats["Pages"]
     return None
 
 
@@ -99,13 +106,14 @@ class _Reader:
         # counters advance in body order, paragraphs inside tables included
         self.labels = {id(p): self.numbering.label(p) for p in self._all_p}
         self.styles = {s.style_id: s for s in d.styles}
+        self.default_style = d.styles.default(WD_STYLE_TYPE.PARAGRAPH)
         self.blocks: list[RawBlock] = []
         self.table_no = 0
 
     def _style(self, p):
-        ppr = p.find(qn("w:pPr"))
-        sid = ppr.find(qn("w:pStyle")).get(qn("w:val")) if ppr is not None and ppr.find(qn("w:pStyle")) is not None else None
-        return self.styles.get(sid) if sid else self.d.styles.default(docx.enum.style.WD_STYLE_TYPE.PARAGRAPH)
+        pstyle = p.find(qn("w:pPr") + "/" + qn("w:pStyle"))
+        sid = pstyle.get(qn("w:val")) if pstyle is not None else None
+        return self.styles.get(sid) if sid else self.default_style
 
     def _is_heading(self, p, style) -> bool:
         ppr = p.find(qn("w:pPr"))
