@@ -1,7 +1,9 @@
-"""Read a PDF's text layer with pypdfium2 (≈1 ms/page) into paragraph RawBlocks with page numbers.
+"""Read a PDF's text layer into paragraph RawBlocks with page numbers.
 
-A scanned PDF has no text layer, and fonts without a Unicode map give "(cid:NNN)" or private-use
-garbage (tech_notes.md "PDF"): both are refused with a clear message instead of passing on garbage.
+pypdfium2 (fast) gives the characters and their positions on every page; only pages drawn with
+ruling lines go through pdfplumber to recover table rows. A scanned PDF has no text layer, and
+fonts without a Unicode map give "(cid:NNN)" or unmapped garbage (tech_notes.md "PDF"): both are
+refused with a clear message instead of passing garbage on.
 """
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from checker.ingest.pdf_lines import rejoin, strip_running
 
 MIN_TABLE_PATHS = 4     # fewer vector paths than this: no ruled table on the page
 GARBLED = ("PDF 文件“{name}”的文字层无法正确解码（字体缺少编码映射，提取出乱码），"
-           "请提供由 Word 直接导出的 PDF 或 .docx 原件")
+           "请提供可复制文字的版本（如由 Word 直接导出的 PDF 或 .docx 原件）或先做OCR")
 SCANNED = "该PDF为扫描件/无文字层，请提供可复制文字的版本或先做OCR"
 _CID = re.compile(r"\(cid:\d+\)")
 
