@@ -111,7 +111,12 @@ def _table_parties(lines: list[tuple[str, int]]) -> list[Party]:
                         cols[key] = i
                         break
             continue
-        if cols is None or "name" not in cols or cols["name"] >= len(cells):
+        if cols is None:
+            p = _headerless_row(cells, text, base)
+            if p:
+                out.append(p)
+            continue
+        if "name" not in cols or cols["name"] >= len(cells):
             continue
         p = Party(name="", source="preamble", span=(base, base + len(text)))
         cell, off = cells[cols["name"]]
@@ -124,6 +129,27 @@ def _table_parties(lines: list[tuple[str, int]]) -> list[Party]:
         p.rep_label = "法定代表人" if p.legal_rep else None
         out.append(p)
     return out
+
+
+_ADDRESS = re.compile(r"[省市区县镇乡街路道号园楼]")
+
+
+def _headerless_row(cells, text, base) -> Party | None:
+    """A table row whose header the outline put elsewhere: 甲方 | 名称 | 住所 | 法定代表人."""
+    idx = next((i for i, (c, _) in enumerate(cells) if is_org_name(_ALIAS.sub("", c))), None)
+    if idx is None or len(cells) < 3 or re.search(r"[:：]", text):
+        return None          # "名称  地址：…  法定代表人：…" is a labelled line, not a table row
+    p = Party(name="", source="preamble", span=(base, base + len(text)))
+    cell, off = cells[idx]
+    _take_name(p, cell, 0, base + off)
+    if idx > 0 and ROLE.match(cells[idx - 1][0] + "："):
+        p.role = cells[idx - 1][0]
+    for c, _ in cells[idx + 1:]:
+        if not p.domicile and len(c) > 5 and _ADDRESS.search(c):
+            p.domicile = c
+        elif not p.legal_rep and 2 <= len(c) <= 5 and re.fullmatch(r"[\u4e00-\u9fa5·]+", c):
+            p.legal_rep, p.rep_label = c, "法定代表人"
+    return p
 
 
 def parse_party_lines(lines: list[tuple[str, int]]) -> list[Party]:

@@ -13,15 +13,15 @@ from checker.party_names import is_org_name, normalize, same_party
 ROLE = re.compile(
     r"^\s*(?P<role>[甲乙丙丁戊己庚辛壬癸]方|第[一二三四五六七八九十\d]+方|成员(?:单位)?[一二三四五六七八九十\d]*|"
     r"发起(?:单位|方)[一二三四五六七八九十\d]*|协议方[一二三四五六七八九十\d]*|合作方[一二三四五六七八九十\d]*|"
-    r"签约方[一二三四五六七八九十\d]*)\s*(?:[（(][^）)]{0,12}[)）])?\s*[:：]\s*")
+    r"签约方[一二三四五六七八九十\d]*|签约单位[一二三四五六七八九十\d]*)\s*(?:[（(][^）)]{0,12}[)）])?\s*[:：]\s*")
 _FIRST_ARTICLE = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[条章]|鉴于|一、|1[.．、]\s*总则)", re.M)
 _CELL_SPLIT = re.compile(r"\t+|\s{2,}|\u3000{1,}|\|")
 _SIG_LABEL = re.compile(
     r"^\s*(?:(?P<role>[甲乙丙丁戊己庚辛壬癸]方|第[一二三四五六七八九十\d]+方|成员(?:单位)?[一二三四五六七八九十\d]*|"
-    r"签约方[一二三四五六七八九十\d]*|协议方[一二三四五六七八九十\d]*)|单位名称|单位)?\s*"
+    r"签约方[一二三四五六七八九十\d]*|签约单位[一二三四五六七八九十\d]*|协议方[一二三四五六七八九十\d]*)|单位名称|单位)?\s*"
     r"(?:[（(](?:盖章|公章|签章|印章|章|单位盖章|盖公章)[)）])?\s*[:：]?\s*")
 _SIG_TAIL = re.compile(r"\s*[（(](?:盖章|公章|签章|印章|章|单位盖章|盖公章)[)）]\s*$|[_＿\s]+$")
-_NOT_NAME = re.compile(r"^(?:法定代表人|法人代表|负责人|授权代表|委托代理人|代理人|签字|签名|日期|签署日期|"
+_NOT_NAME = re.compile(r"无正文|签署页|签字页|^[（(]|^(?:法定代表人|法人代表|负责人|授权代表|委托代理人|代理人|签字|签名|日期|签署日期|"
                        r"签订日期|时间|年|地址|电话|[（(]?签字)")
 _MEMBER_HEAD = re.compile(r"^\s*(?:附件\s*[\d一二三四五六七八九十]*\s*[:：、.．]?\s*)?[《“]?(?:[^\n]{0,20}联盟)?"
                           r"(?:成员|会员|理事)(?:单位)?(?:名单|名录|一览表|列表)[》”]?\s*$")
@@ -82,11 +82,29 @@ def signature_region(document, units) -> list[tuple[str, int]]:
     return [(t, b) for t, b in lines_of(document.text, 0) if b >= start and SEAL_LINE.search(t)]
 
 
+_SIGNER_SPLIT = re.compile(r"\s+(?=法定代表人|法人代表|授权代表|委托代理人|负责人|日期|签署日期|签订日期|签字)|[_＿]{2,}")
+
+
+def _sig_cells(line: str) -> list[tuple[str, int]]:
+    """Cells of a signature line; a single space before "法定代表人…" / "日期" also separates cells
+    (PDF and .doc text turn the table gaps into one space)."""
+    out = []
+    for cell, off in split_cells(line):
+        pos = 0
+        for m in list(_SIGNER_SPLIT.finditer(cell)) + [None]:
+            end = m.start() if m else len(cell)
+            if cell[pos:end].strip():
+                raw = cell[pos:end]
+                out.append((raw.strip(), off + pos + len(raw) - len(raw.lstrip())))
+            pos = m.end() if m else len(cell)
+    return out
+
+
 def signature_names(document, units) -> list[tuple[str, tuple[int, int]]]:
     """Names (or bare roles such as 甲方 when the name is left blank) written in the signature block."""
     out: list[tuple[str, tuple[int, int]]] = []
     for line, base in signature_region(document, units):
-        for cell, off in split_cells(line) or []:
+        for cell, off in _sig_cells(line):
             lab = _SIG_LABEL.match(cell)
             rest = cell[lab.end():] if lab else cell
             sealed = bool(lab and "章" in lab.group()) or bool(re.search(r"[（(][^）)]*章[)）]\s*$", rest))

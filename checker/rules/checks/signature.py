@@ -12,6 +12,9 @@ from checker.rules.registry import rule_impl
 SEAL = re.compile(r"盖章|公章|印章|签章|盖印|[（(]章[)）]|合同专用章")
 SIGNER = re.compile(r"法定代表人|法人代表|授权代表|委托代理人|代理人|负责人|签字|签名|签署人")
 AGENT = re.compile(r"授权代表|委托代理人|代理人|授权委托人|被授权人")
+# "法定代表人或授权代表（签字）" is a form offering both; only a line reserved for an agent
+# (or an agent's name filled in) shows that an agent actually signs.
+AGENT_ONLY = re.compile(r"(?<!或)(?<!或者)(?<!或其)(?:授权代表|委托代理人|代理人|授权委托人|被授权人)")
 POWER = re.compile(r"授权委托书|授权书|委托书")
 
 
@@ -34,9 +37,9 @@ def formality(ctx, rule):
     if not SIGNER.search(text):
         yield Hit(clause=first, span=_first(first, re.compile(r".")), evidence=ev,
                   message="签章部分没有法定代表人或授权代表签字的位置。请为每一方设“法定代表人或授权代表（签字）”栏和签署日期。")
-    agent = AGENT.search(text)
+    agent = AGENT_ONLY.search(text)
     if agent and not POWER.search(ctx.text):
-        yield Hit(clause=first, span=_first(first, AGENT), evidence=ev,
+        yield Hit(clause=first, span=_first(first, AGENT_ONLY), evidence=ev,
                   message="签章部分允许授权代表（委托代理人）签字，但协议没有提到授权委托书。由授权代表签署的，"
                           "须附法定代表人出具的授权委托书，请在签章处或附件中写明。")
 
