@@ -8,6 +8,7 @@ the body text — many real agreements and charters put the topic only in the bo
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from checker.library import outline, section_title
 from checker.model import Clause
@@ -26,17 +27,28 @@ def _norm(s: str | None) -> str:
     return re.sub(r"[\s\u3000“”\"'《》（）()、，,：:。]|联盟的|本联盟|联盟", "", s or "")
 
 
+@lru_cache(maxsize=1)
+def _heading_cues() -> tuple[tuple[str, str], ...]:
+    """(section key, normalised cue) pairs, computed once."""
+    out = []
+    for sec in outline():
+        for cue in sec.get("headings") or []:
+            c = _norm(cue) or cue
+            if c:
+                out.append((sec["key"], c))
+    return tuple(out)
+
+
+@lru_cache(maxsize=4096)
 def heading_match(heading: str | None) -> dict[str, float]:
     """Section → strength (0–1) of the best heading cue found in ``heading``."""
     h = _norm(heading)
     if not h:
         return {}
     found: dict[str, int] = {}
-    for sec in outline():
-        for cue in sec.get("headings") or []:
-            c = _norm(cue) or cue
-            if c and c in h:
-                found[sec["key"]] = max(found.get(sec["key"], 0), len(c))
+    for key, c in _heading_cues():
+        if c in h and len(c) > found.get(key, 0):
+            found[key] = len(c)
     if not found:
         return {}
     best = max(found.values())
@@ -80,9 +92,9 @@ def classify(units: list[Clause], containers: dict[str, Clause] | None = None) -
         cats = dict(probs[u.id])
         if u.kind == "preamble":
             cats = {k: v for k, v in cats.items() if k in PREAMBLE_KEYS}
-        own = heading_match(u.heading)
+        own = dict(heading_match(u.heading))
         parent = containers.get(u.parent) if u.parent else None
-        cont = heading_match(parent.heading if parent else None)
+        cont = dict(heading_match(parent.heading if parent else None))
         scores = {k: v + HEADING_WEIGHT * own.get(k, 0) + CONTAINER_WEIGHT * cont.get(k, 0)
                   for k, v in cats.items()}
         top = max(scores, key=scores.get)

@@ -55,7 +55,15 @@ class ReviewContext:
 
     # --- sentences ------------------------------------------------------------------------
     def sentences(self, clause: Clause) -> Iterator[Sentence]:
-        """Sentences of a clause with document offsets (split on 。；！？ and line breaks)."""
+        """Sentences of a clause with document offsets (split on 。；！？ and line breaks).
+        Split once per clause: every rule asks for the same sentences."""
+        cache = self.__dict__.setdefault("_sentence_cache", {})
+        key = (clause.id, clause.span)
+        if key not in cache:
+            cache[key] = list(self._split(clause))
+        return iter(cache[key])
+
+    def _split(self, clause: Clause) -> Iterator[Sentence]:
         base = clause.span[0]
         text = clause.text
         pos = 0
