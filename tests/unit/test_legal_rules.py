@@ -157,3 +157,18 @@ def test_state_univ_pricing_needs_a_state_member():
     clause = ("ip_benefits", "乙方将其专利无偿转让给甲方。")
     assert not findings("STATE_UNIV_IP_PRICING", ("parties", "甲方：某某有限公司\n乙方：某某科技有限公司"), clause)
     assert findings("STATE_UNIV_IP_PRICING", ("parties", "甲方：某某有限公司\n乙方：某某大学"), clause)
+
+
+def test_governing_law_foreign_allowed_with_a_foreign_member():
+    law = ("governing_law", "本协议适用香港特别行政区法律。")
+    assert findings("GOVERNING_LAW_FOREIGN", ("parties", "甲方：福建某某有限公司"), law)
+    assert not findings("GOVERNING_LAW_FOREIGN", ("parties", "乙方：香港某某有限公司"), law)
+
+
+def test_expulsion_power_list_is_not_an_expulsion_rule():
+    assert not findings("EXPULSION_NOTICE", ("organization", "理事会决定成员的加入和除名。"))
+
+
+def test_personnel_ip_ignores_secretariat_staff():
+    assert not findings("PERSONNEL_IP", ("organization", "秘书处专职人员由理事长单位委派。"))
+    assert findings("PERSONNEL_IP", ("projects", "乙方选派科研人员到甲方参加联合攻关。"))

@@ -1,0 +1,124 @@
+"""Drafting-hygiene legal checks (legal_rules.md rows 30–36, except the service address rule):
+transformation-stage ownership, foreign members, foreign governing law, expulsion procedure,
+a national-sounding name without a basis, and IP of seconded staff.
+"""
+from __future__ import annotations
+
+import re
+
+from checker.rules.checks.legal_common import all_sentences, full_text, scope, span_of
+from checker.rules.envelope import Hit
+from checker.rules.registry import rule_impl
+
+# --- COOP_TRANSFORMATION_DEFAULTS (促进科技成果转化法 第四十条) ---------------------------------------
+_TRANSFORM = re.compile(r"成果转化|产业化|转化应用|中试")
+_PRE = re.compile(r"(原有|现有|已有|背景|加入(联盟)?前)[^。；]{0,10}(知识产权|技术成果|成果|技术)")
+_NEW = re.compile(r"(新|新的|新产生的|新形成的)(知识产权|成果|技术)|(项目|合作|转化)[^。；]{0,6}(形成|产生|完成)的[^。；]{0,4}(知识产权|成果|技术)")
+
+
+@rule_impl("COOP_TRANSFORMATION_DEFAULTS")
+def coop_transformation(ctx, rule):
+    text = full_text(ctx)
+    m = _TRANSFORM.search(text)
+    if not m or (_PRE.search(text) and _NEW.search(text)):
+        return
+    for sent in all_sentences(ctx):
+        mm = _TRANSFORM.search(sent.text)
+        if mm:
+            yield Hit(clause=sent.clause, span=span_of(sent, mm), evidence=sent.text.strip())
+            return
+
+
+# --- FOREIGN_PARTY_COMPLIANCE -----------------------------------------------------------------------
+_FOREIGN = re.compile(r"香港|澳门|台湾|境外|外国|Ltd\.?|Limited|Inc\.?|GmbH|Corp\.?|S\.A\.|外资|外商独资|中外合资|中外合作")
+_FOREIGN_OK = re.compile(r"出口管制|技术进出口|保密审查|涉外")
+
+
+@rule_impl("FOREIGN_PARTY_COMPLIANCE")
+def foreign_party(ctx, rule):
+    if _FOREIGN_OK.search(full_text(ctx)):
+        return
+    for clause in scope(ctx, ["parties", "signature"]):
+        for sent in ctx.sentences(clause):
+            m = _FOREIGN.search(sent.text)
+            if m:
+                yield Hit(clause=clause, span=span_of(sent, m), evidence=sent.text.strip())
+                return
+
+
+# --- GOVERNING_LAW_FOREIGN --------------------------------------------------------------------------
+_FOREIGN_LAW = re.compile(r"适用[^。；]{0,10}(香港|澳门|台湾|美国|英国|新加坡|日本|德国|法国|瑞士|外国|境外)"
+                          r"(特别行政区|地区)?[^。；]{0,4}法律|(香港|英国|美国|新加坡)法(律)?为准据法")
+
+
+@rule_impl("GOVERNING_LAW_FOREIGN")
+def governing_law_foreign(ctx, rule):
+    parties_text = "\n".join(c.text for c in scope(ctx, ["parties", "signature"]))
+    if _FOREIGN.search(parties_text):
+        return  # a foreign-related relation may choose its law (涉外民事关系法律适用法 第三条、第四十一条)
+    for sent in all_sentences(ctx):
+        m = _FOREIGN_LAW.search(sent.text)
+        if m and not re.search(r"不适用", sent.text[:m.start() + 2]):
+            yield Hit(clause=sent.clause, span=span_of(sent, m), evidence=sent.text.strip())
+
+
+# --- EXPULSION_NOTICE -------------------------------------------------------------------------------
+_EXPEL = re.compile(r"除名|开除|取消[^。；]{0,4}成员资格|清退")
+_GROUNDS = re.compile(r"违反|未(按|履行)|不履行|严重|下列情形|情形之一|损害")
+_NOTICE = re.compile(r"书面(通知|决定)|通知[^。；]{0,6}(被除名|该成员|本人)|送达")
+_HEARD = re.compile(r"申辩|陈述|听取[^。；]{0,6}意见|异议")
+
+
+@rule_impl("EXPULSION_NOTICE")
+def expulsion_notice(ctx, rule):
+    # Only operative wording ("……的，可予除名"), not a list of the council's powers ("决定成员的加入和除名").
+    operative = [s for s in all_sentences(ctx) if _EXPEL.search(s.text)
+                 and re.search(r"(可|予以|应当|将其|即|视为|予)[^。；]{0,4}(除名|开除|取消|清退)", s.text)]
+    if not operative:
+        return
+    clauses = list({s.clause.id: s.clause for s in operative}.values())
+    text = "\n".join(c.text for c in clauses)
+    missing = [name for name, rx in (("除名事由", _GROUNDS), ("书面通知及生效时间", _NOTICE), ("申辩机会", _HEARD))
+               if not rx.search(text)]
+    if "除名事由" in missing or "书面通知及生效时间" in missing:
+        first = next(c for c in clauses)
+        m = _EXPEL.search(first.text)
+        s = first.span[0] + m.start()
+        yield Hit(clause=first, span=(s, s + len(m.group(0))), evidence=first.text.strip()[:120],
+                  message="除名程序不完整，缺少：" + "、".join(missing) + "。除名通知到达被除名成员时生效（民法典 第五百六十五条）。")
+
+
+# --- NAME_NATIONAL_PREFIX ---------------------------------------------------------------------------
+_NAME = re.compile(r"(?:联盟名称[为是：:]\s*|定名为\s*|名称定为\s*|^\s*)[“\"]?((中国|中华|全国|国家)[\u4e00-\u9fa5]{2,30}?联盟)", re.M)
+_NAME_BASIS = re.compile(r"试点联盟|国科发|科技部[^。；]{0,20}(批准|认定|确定|公布)|登记证|民政部[^。；]{0,10}(登记|批准)")
+
+
+@rule_impl("NAME_NATIONAL_PREFIX")
+def name_national_prefix(ctx, rule):
+    text = full_text(ctx)
+    if _NAME_BASIS.search(text):
+        return
+    m = _NAME.search(text)
+    if m:
+        s = m.start(1)
+        clause = next((c for c in ctx.units if c.span[0] <= s < c.span[1]), ctx.units[0] if ctx.units else None)
+        yield Hit(clause=clause, span=(s, m.end(1)), evidence=m.group(1))
+
+
+# --- PERSONNEL_IP -----------------------------------------------------------------------------------
+_SECONDED = re.compile(r"(借调|派驻|兼职|委派|派遣|选派)(的)?[^。；]{0,6}(科研人员|研究人员|技术人员|研发人员|人员)|"
+                       r"(科研人员|研究人员|技术人员|研发人员)[^。；]{0,12}(借调|派驻|委派|派遣|选派|常驻)")
+_STAFF_IP = re.compile(r"职务(发明|成果|技术成果)|(人员|其)[^。；]{0,24}(完成|形成|取得)的[^。；]{0,10}(成果|知识产权|发明)[^。；]{0,12}(归|属于)|"
+                       r"(派出|委派|原)单位[^。；]{0,12}(享有|所有)")
+
+
+@rule_impl("PERSONNEL_IP")
+def personnel_ip(ctx, rule):
+    if _STAFF_IP.search(full_text(ctx)):
+        return
+    for sent in all_sentences(ctx):
+        m = _SECONDED.search(sent.text)
+        # Secretariat staff do administrative work; the risk is with researchers sent to other members.
+        if m and not re.search(r"秘书处|秘书长|专职(工作)?人员|行政|财务", sent.text):
+            yield Hit(clause=sent.clause, span=span_of(sent, m), evidence=sent.text.strip())
+            return
