@@ -130,3 +130,9 @@ def test_service_address_names_missing_parts():
     found, _ = run("SERVICE_ADDRESS_CONFIRM", [("notices", "通知以书面形式发送至首部地址。")])
     assert "诉讼、仲裁" in found[0].message and "变更" in found[0].message
     assert run("SERVICE_ADDRESS_CONFIRM", [("dispute_resolution", "协商不成的，提交厦门仲裁委员会仲裁。")])[0] == []
+
+
+def test_form_choice_written_as_text():
+    f = forums("协商不成的，按下列第（一）种方式解决：\n（一）提交上海国际仲裁中心仲裁；\n（二）向联盟秘书处所在地人民法院起诉。\n"
+               "各方已选定第（一）种方式。仲裁费或诉讼费由败诉方承担。")
+    assert f.form and f.form_chosen == {"arb"} and f.arb and not f.court

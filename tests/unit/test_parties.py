@@ -143,3 +143,13 @@ def test_signature_effect_mismatch_uses_signature_block():
     assert len(found) == 1 and d.text[found[0].span[0]:found[0].span[1]] == "签字并加盖公章"
     found, _ = run("SIGNATURE_EFFECT_MISMATCH", [eff, ("signature", "甲方（盖章）：厦门海湾电子有限公司\n法定代表人（签字）：")])
     assert found == []
+
+
+def test_headerless_rows_and_single_space_signature_cells():
+    rows = "甲方\t宁德蕉城动力电池股份有限公司（以下简称“蕉城动力”）\t福建省宁德市蕉城区新港路2号\t曾某\n乙方\t厦门滨海大学\t福建省厦门市思明区思明南路1号\t王某"
+    d, units = build([("parties", rows)])
+    ps = extract_parties(d, units)
+    assert [(p.role, p.name, p.legal_rep) for p in ps] == [("甲方", "宁德蕉城动力电池股份有限公司", "曾某"), ("乙方", "厦门滨海大学", "王某")]
+    assert ps[0].aliases == ["蕉城动力"]
+    d, units = build([("signature", "厦门滨海大学 法定代表人或授权代表（签字）： 日期：\n（本页无正文，为签署页）")])
+    assert [n for n, _ in signature_names(d, units)] == ["厦门滨海大学"]
