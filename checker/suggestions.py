@@ -27,7 +27,10 @@ _PH = re.compile(r"\{(\w+)\}")
 @lru_cache(maxsize=1)
 def all_suggestions() -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
-    for path in sorted(SUGGESTIONS_DIR.glob("*.yaml")):
+    # sections.yaml (one entry per section and element) first: its first entry of a section is the
+    # general wording SECTION_MISSING offers.
+    paths = sorted(SUGGESTIONS_DIR.glob("*.yaml"), key=lambda p: (p.name != "sections.yaml", p.name))
+    for path in paths:
         for d in load_yaml(path) or []:
             if d["id"] in out:
                 raise LibraryError(f"suggestion {d['id']} defined twice")

@@ -60,5 +60,5 @@ class Hit:
     severity: str | None = None
     section: str | None = None
     citation: str | None = None     # source-key citation overriding the envelope's (e.g. per section)
-    suggestion: str | None = None   # suggestion id overriding the envelope's
+    suggestion: str | list[str] | None = None   # suggestion id(s) overriding the envelope's
     suggestion_fill: dict[str, str] = field(default_factory=dict)

@@ -33,10 +33,17 @@ def run_rules(ctx: ReviewContext, rules: list[Rule], fill: dict[str, str] | None
                 evidence=hit.evidence,
                 message=hit.message or rule.message,
                 citation=resolve_citation(hit.citation or rule.citation),
-                suggestion=render(hit.suggestion or rule.suggestion, values),
+                suggestion=_suggestion(hit.suggestion or rule.suggestion, values),
                 number=clause.number if clause else None,
                 location=location_of(ctx.document, span[0]) if span else None,
                 profile=ctx.profile.key,
             ))
     findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], f.span[0] if f.span else -1, f.rule))
     return findings
+
+
+def _suggestion(ids, values) -> str:
+    """One suggestion id, or several whose wording is joined (a whole missing section)."""
+    if isinstance(ids, (list, tuple)):
+        return "\n".join(render(i, values) for i in ids)
+    return render(ids, values)

@@ -21,12 +21,23 @@ def _citation(sec: dict) -> str:
     return f"{cite}；{extra}" if extra else cite
 
 
-def _suggestion(key: str) -> str | None:
-    sugg = all_suggestions()
-    if key in sugg:
-        return key
-    cands = sorted(s for s, d in sugg.items() if d.get("section") == key)
-    return cands[0] if cands else None
+def _suggestion(key: str, profile) -> list[str]:
+    """The library's wording for a whole section: its entries in order, the first variant of each
+    choice (e.g. ip_benefits.new_ip.*), province-only entries only under their province."""
+    out, seen_groups = [], set()
+    for sid, d in all_suggestions().items():
+        if d.get("section") != key or d.get("variant_of"):
+            continue
+        if d.get("profiles") and not profile.applies(d["profiles"]):
+            continue
+        group = ".".join(sid.split(".")[:2])
+        if sid.count(".") >= 2 or key.startswith("dispute"):
+            group = sid.rsplit(".", 1)[0] if sid.count(".") >= 2 else key
+            if group in seen_groups:
+                continue
+            seen_groups.add(group)
+        out.append(sid)
+    return out
 
 
 @rule_impl("SECTION_MISSING")
@@ -36,4 +47,4 @@ def section_missing(ctx, rule):
             continue
         sec = next(s for s in outline() if s["key"] == status.key)
         yield Hit(section=status.key, message=f"协议缺少必备内容“{sec['title']}”（参考提纲 {sec['ref']}）。请补充相应条款。",
-                  citation=_citation(sec), suggestion=_suggestion(status.key), evidence="")
+                  citation=_citation(sec), suggestion=_suggestion(status.key, ctx.profile) or None, evidence="")
