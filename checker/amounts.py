@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from checker.cn_numerals import from_chinese
+
 _DIGITS = {"零": 0, "〇": 0, "○": 0, "壹": 1, "一": 1, "贰": 2, "貳": 2, "二": 2, "两": 2, "兩": 2,
            "叁": 3, "參": 3, "三": 3, "肆": 4, "四": 4, "伍": 5, "五": 5, "陆": 6, "陸": 6, "六": 6,
            "柒": 7, "七": 7, "捌": 8, "八": 8, "玖": 9, "九": 9}
@@ -21,32 +23,12 @@ FIGURE = re.compile(r"(?:¥|￥|RMB|人民币)?\s*(\d{1,3}(?:[,，]\d{3})+(?:\.\
 
 
 def cn_int(s: str) -> int | None:
-    """'一百二十三' → 123, '壹拾伍万' → 150000, '十二' → 12, '二〇二四' → 2024; None if not a number."""
-    s = s.strip()
-    if not s:
+    """'一百二十三' → 123, '壹拾伍万' → 150000, '十二' → 12, '二〇二四' → 2024; None if not a number.
+    One numeral reader for the project: checker.cn_numerals."""
+    try:
+        return from_chinese(s.replace("○", "〇"))
+    except ValueError:
         return None
-    if s.isdigit():
-        return int(s)
-    if any(ch not in _DIGITS and ch not in _SMALL and ch not in _BIG for ch in s):
-        return None
-    if all(ch in _DIGITS for ch in s):           # digit-by-digit: 二〇二四
-        return int("".join(str(_DIGITS[ch]) for ch in s))
-    total, section, digit = 0, 0, None
-    for ch in s:
-        if ch in _DIGITS:
-            digit = _DIGITS[ch]
-        elif ch in _SMALL:
-            section += (1 if digit is None else digit) * _SMALL[ch]
-            digit = None
-        else:  # 万/亿
-            section += digit or 0
-            big = _BIG[ch]
-            if big == 100_000_000:
-                total = (total + section) * big
-            else:
-                total += section * big
-            section, digit = 0, None
-    return total + section + (digit or 0)
 
 
 def daxie_to_fen(s: str) -> int | None:
