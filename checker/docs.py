@@ -28,7 +28,7 @@ def rule_markdown(rule: Rule, level: int = 2) -> str:
     h = "#" * level
     scope = section_title(rule.section) if rule.section else "全文"
     profiles = "、".join(rule.profiles)
-    lines = [f"{h} {rule.id}：{rule.title}", "",
+    lines = [f'<a id="{rule.id.lower()}"></a>', "", f"{h} {rule.id}：{rule.title}", "",
              f"- 严重程度：{SEV_ZH[rule.severity]}（{rule.severity}）",
              f"- 适用范围：{scope}；适用配置：{profiles}",
              f"- 依据：{resolve_citation(rule.citation)}"]
