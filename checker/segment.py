@@ -143,8 +143,8 @@ def segment(doc: Document) -> tuple[list[Clause], list[Clause]]:
                 body_start = False
             if body_start:
                 state = "body"
-            elif state == "start" and len(text) <= 50 and not PARTY_LINE.match(text) \
-                    and not RECITAL_START.match(text) and not text.endswith("。"):
+            elif state == "start" and len(text) <= 50 and not PARTY_LINE.match(text) and not is_table \
+                    and not RECITAL_START.match(text) and not text.endswith(("。", "：", ":")):
                 if bld.cur is not None and bld.cur.kind == "title":
                     bld.extend(i)
                 elif TITLE_WORDS.search(text) or not bld.units:

@@ -105,3 +105,19 @@ def test_signature_block_opened_by_a_short_caption():
     units = units_of(text)
     assert units[-1].kind == "signature" and units[-1].text.startswith("各方签章")
     assert "甲公司" not in units[-2].text
+
+
+def test_party_table_after_an_intro_line_is_not_the_title():
+    from checker.model import Block, Document
+
+    lines = [("某某联盟协议", "paragraph"), ("本协议由以下三方于2023年9月签订：", "paragraph"),
+             ("成员\t单位名称\t住所\t法定代表人", "table_row"), ("甲方\t甲科技有限公司\t成都市一环路1号\t何一", "table_row"),
+             ("乙方\t乙大学\t成都市二环路2号\t曾二", "table_row"), ("1. 联盟名称", "paragraph"), ("本联盟名称为某某联盟。", "paragraph"),
+             ("2. 经费", "paragraph"), ("经费由成员投入。", "paragraph"), ("3. 争议", "paragraph"), ("提交仲裁。", "paragraph")]
+    blocks, pos = [], 0
+    for i, (t, k) in enumerate(lines):
+        blocks.append(Block(text=t, start=pos, paragraph=i, kind=k))
+        pos += len(t) + 1
+    _, units = segment(Document(name="t", format="docx", text="\n".join(t for t, _ in lines), blocks=blocks))
+    assert units[0].kind == "title" and units[0].text == "某某联盟协议"
+    assert [u.kind for u in units[1:5]] == ["preamble", "party", "party", "party"]
