@@ -11,7 +11,6 @@ import json
 from collections import Counter
 from pathlib import Path
 
-import pandas as pd
 import streamlit as st
 
 from checker.errors import InputError
@@ -117,13 +116,15 @@ def review(profile: str, reviewer: str) -> None:
     src = st.session_state.source
     data, name = src["data"], src["name"]
     sha = hashlib.sha256(data).hexdigest()
+    slot = st.empty()
     try:
-        with st.status(f"正在审查《{name}》……", expanded=False) as status:
+        with slot.status(f"正在审查《{name}》……", expanded=False) as status:
             status.update(label="正在载入审查模型……")
             engine()
-            status.update(label=f"正在审查《{name}》……")
+            status.update(label=f"正在审查《{name}》（逐条分类、核对必备要素、运行审查规则）……")
             report = run_check(sha, profile, name, data)
             status.update(label="审查完成", state="complete")
+        slot.empty()     # the progress box has done its job; the results speak for themselves
     except InputError as e:
         st.error(f"无法审查该文件：{e.message}")
         return
@@ -181,33 +182,25 @@ def header(ctx) -> None:
 def overview(ctx) -> None:
     rep = ctx["report"]
     counts = Counter(f.section for f in rep.findings)
-    rows = webui.coverage_rows(rep.sections, counts)
-    df = pd.DataFrame(rows)
-    status = df.pop("_status")
-    colors = status.map(webui.STATUS_COLOR)
-    styled = df.style.apply(lambda col: [f"background-color:{c}" for c in colors] if col.name == "状态"
-                            else [""] * len(col), axis=0)
-    left, right = st.columns([3, 2])
+    left, right = st.columns([5, 3], gap="large")
     with left:
         st.subheader("章节覆盖情况")
         st.caption("对照闽科政〔2009〕46号 附件1《产业技术创新战略联盟协议书编写参考》的提纲")
-        st.dataframe(styled, hide_index=True, width="stretch",
-                     height=min(38 * (len(df) + 1), 820))
+        st.markdown(webui.coverage_html(rep.sections, counts), unsafe_allow_html=True)
     with right:
         st.subheader("需要补充的内容")
         gaps = [s for s in rep.sections if s.status != "present" and (s.required or s.status == "partial")]
         if not gaps:
             st.success("所有必备章节和要素均已具备。")
         for s in gaps:
-            if s.status == "missing":
-                st.markdown(f"🔴 **{esc_md(s.title)}**：未找到该章节")
-            else:
-                st.markdown(f"🟠 **{esc_md(s.title)}**：缺少 {esc_md('、'.join(s.missing_elements))}")
+            color = webui.STATUS_COLOR[s.status]
+            what = "未找到该章节" if s.status == "missing" else "缺少 " + "、".join(s.missing_elements)
+            st.markdown(f'<div class="ac-gap" style="background:{color}"><b>{webui.esc(s.title)}</b>：'
+                        f'{webui.esc(what)}</div>', unsafe_allow_html=True)
         st.subheader("问题分布")
         by_rule = Counter(rule_titles().get(f.rule, f.rule) for f in rep.findings)
         if by_rule:
-            st.dataframe(pd.DataFrame({"问题类型": list(by_rule), "数量": list(by_rule.values())})
-                         .sort_values("数量", ascending=False), hide_index=True, width="stretch")
+            st.markdown(webui.count_table(by_rule.most_common()), unsafe_allow_html=True)
 
 
 def esc_md(s: str) -> str:
@@ -238,7 +231,7 @@ def findings_tab(ctx) -> None:
     order = {k: i for i, k in enumerate(section_keys())}
     secs = sorted({f.section for f in rep.findings if f.section}, key=lambda k: order.get(k, 99))
     rules = sorted({f.rule for f in rep.findings})
-    c1, c2, c3, c4 = st.columns([2, 3, 3, 2])
+    c1, c2, c3, c4 = st.columns([3, 3, 3, 2])
     sev = c1.multiselect("严重程度", sev_all, default=sev_all, format_func=webui.SEVERITY_ZH.get, key="f_sev")
     sec = c2.multiselect("章节", secs, format_func=section_title, key="f_sec", placeholder="全部章节")
     rul = c3.multiselect("规则", rules, format_func=lambda r: titles.get(r, r), key="f_rule", placeholder="全部规则")
@@ -261,7 +254,7 @@ def findings_tab(ctx) -> None:
 def finding_card(ctx, f, key: str, d: dict | None, expanded: bool) -> None:
     rep = ctx["report"]
     title = webui.finding_title(f, rule_titles().get(f.rule, f.rule), clause_label(rep, f), d)
-    with st.expander(title, expanded=expanded):
+    with st.expander(title, expanded=expanded, icon=webui.SEVERITY_ICON.get(f.severity)):
         st.markdown(f'<div id="finding-{key[:10]}"></div>', unsafe_allow_html=True)
         st.markdown(f"**{esc_md(f.message)}**")
         c = rep.clause(f.clause_id)
@@ -276,11 +269,11 @@ def finding_card(ctx, f, key: str, d: dict | None, expanded: bool) -> None:
         else:
             st.markdown(f"原文：协议中未找到“{esc_md(section_title(f.section))}”相关条款。")
         if f.citation:
-            st.markdown(f'<div class="ac-meta">📖 依据：{webui.esc(f.citation)}</div>', unsafe_allow_html=True)
+            st.markdown(f'<div class="ac-meta"><b>依据：</b>{webui.esc(f.citation)}</div>', unsafe_allow_html=True)
         if f.suggestion:
             if c is not None and f.rule != "SECTION_MISSING":
                 st.markdown("**建议修改**（左：原文，删除部分划线；右：建议条文，新增部分标绿）")
-                st.markdown(webui.diff_html(c.text, f.suggestion), unsafe_allow_html=True)
+                st.markdown(webui.diff_html(c.body or c.text, f.suggestion), unsafe_allow_html=True)
             else:
                 st.markdown("**建议补充条文**")
                 st.markdown(f'<div class="ac-clause">{webui.esc(f.suggestion)}</div>', unsafe_allow_html=True)
@@ -352,8 +345,9 @@ def versions(ctx) -> None:
     c[1].metric("新出现", len(res["new"]))
     c[2].metric("仍存在", len(res["remaining"]))
     titles = rule_titles()
-    for label, items, icon in (("已修改的问题", res["fixed"], "✅"), ("新出现的问题", res["new"], "🆕"),
-                               ("仍存在的问题", res["remaining"], "⏳")):
+    for label, items, icon in (("已修改的问题", res["fixed"], ":material/check_circle:"),
+                               ("新出现的问题", res["new"], ":material/new_releases:"),
+                               ("仍存在的问题", res["remaining"], ":material/pending:")):
         st.subheader(f"{icon} {label}（{len(items)}）")
         if not items:
             st.caption("无")

@@ -10,10 +10,11 @@ from typing import Any
 from checker.library import section_title
 
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
-SEVERITY_ICON = {"error": "🔴", "warning": "🟠", "info": "🔵"}
+SEVERITY_ICON = {"error": ":material/error:", "warning": ":material/warning:", "info": ":material/info:"}
+SEVERITY_MD = {"error": ":red[**错误**]", "warning": ":orange[**警告**]", "info": ":blue[**提示**]"}
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 STATUS_ZH = {"present": "完整", "partial": "部分缺失", "missing": "缺失"}
-STATUS_COLOR = {"present": "#d7f0dc", "partial": "#fff1c2", "missing": "#f9d0cc"}
+STATUS_COLOR = {"present": "#d7f0dc", "partial": "#fff1c2", "missing": "#f9d0cc", "optional": "#ececea"}
 DECISION_ZH = {None: "未处理", "accepted": "已确认", "dismissed": "已驳回"}
 
 CSS = """
@@ -35,7 +36,17 @@ CSS = """
   font-family:"Noto Serif CJK SC",SimSun,serif}
 .ac-diff del{background:#fbd3cf;text-decoration:line-through;color:#8a1c12}
 .ac-diff ins{background:#cdeccf;text-decoration:none;color:#185c22}
-.ac-meta{color:#555;font-size:.92rem;margin:.2rem 0}
+.ac-meta{color:#555;font-size:.92rem;margin:.2rem 0 .6rem 0}
+.ac-cov{width:100%;border-collapse:collapse;font-size:.9rem;table-layout:fixed}
+.ac-cov th{background:#f0f0ec;text-align:left;padding:.35rem .5rem;font-weight:600;white-space:nowrap}
+.ac-cov td{padding:.3rem .5rem;border-bottom:1px solid #e6e6e0;vertical-align:top}
+.ac-cov td.c{text-align:center;white-space:nowrap}
+.ac-sub{color:#777;font-size:.78rem;line-height:1.3;white-space:normal}
+.ac-cov td:first-child{white-space:nowrap}
+.ac-count td{padding:.25rem .5rem;border-bottom:1px solid #eee}
+.ac-count td.n{text-align:right;font-weight:600;width:3rem}
+.ac-chip{display:inline-block;padding:0 .5rem;border-radius:.7rem;white-space:nowrap;font-size:.85rem}
+.ac-gap{margin:.25rem 0 .5rem 0;padding:.4rem .7rem;border-radius:4px;font-size:.95rem}
 </style>
 """
 
@@ -103,17 +114,38 @@ def diff_html(current: str, suggested: str) -> str:
 
 
 def finding_title(f: Any, rule_title: str, clause_label: str, decision: dict | None = None) -> str:
-    status = DECISION_ZH.get((decision or {}).get("status"))
-    mark = {"已确认": " ✅", "已驳回": " ⛔"}.get(status, "")
-    where = f"{clause_label} · " if clause_label else ""
-    return f"{SEVERITY_ICON.get(f.severity, '')} {SEVERITY_ZH.get(f.severity, f.severity)} · {where}{rule_title}{mark}"
+    """Expander label (Streamlit markdown): coloured severity, where, what, decision state."""
+    status = (decision or {}).get("status")
+    mark = {"accepted": " · :green[已确认]", "dismissed": " · :gray[~~已驳回~~]"}.get(status, "")
+    where = f"{_md(clause_label)} · " if clause_label else ""
+    return f"{SEVERITY_MD.get(f.severity, f.severity)} · {where}{_md(rule_title)}{mark}"
 
 
-def coverage_rows(sections: list[Any], finding_counts: dict[str, int]) -> list[dict[str, Any]]:
+def _md(s: str) -> str:
+    """Escape Streamlit-markdown specials in document text used inside a label."""
+    return "".join("\\" + ch if ch in "\\`*_{}[]<>#|~:$" else ch for ch in (s or ""))
+
+
+def coverage_html(sections: list[Any], finding_counts: dict[str, int]) -> str:
+    """Section × status table: every column visible, optional sections that are absent in grey."""
+    head = "".join(f"<th>{h}</th>" for h in ("章节", "状态", "必备", "条款", "缺失要素", "问题"))
     rows = []
     for s in sections:
-        rows.append({"章节": s.title or section_title(s.key), "状态": STATUS_ZH.get(s.status, s.status),
-                     "必备": "是" if s.required else "否", "条款数": len(s.clause_ids),
-                     "缺失要素": "、".join(s.missing_elements), "问题数": finding_counts.get(s.key, 0),
-                     "_status": s.status})
-    return rows
+        key = s.status if (s.required or s.status != "missing") else "optional"
+        label = STATUS_ZH.get(s.status, s.status) if key != "optional" else "未约定（可省略）"
+        n = finding_counts.get(s.key, 0)
+        full = s.title or section_title(s.key)
+        short, _, detail = full.partition("（")
+        rows.append(
+            f'<tr><td title="{esc(full)}">{esc(short)}'
+            + (f'<div class="ac-sub">{esc(detail.rstrip("）"))}</div>' if detail else "") + '</td>'
+            f'<td><span class="ac-chip" style="background:{STATUS_COLOR[key]}">{label}</span></td>'
+            f'<td class="c">{"是" if s.required else "否"}</td><td class="c">{len(s.clause_ids) or "—"}</td>'
+            f'<td>{esc("、".join(s.missing_elements))}</td><td class="c">{n or ""}</td></tr>')
+    cols = "".join(f'<col style="width:{w}%">' for w in (30, 16, 7, 7, 32, 8))
+    return f'<table class="ac-cov"><colgroup>{cols}</colgroup><tr>{head}</tr>{"".join(rows)}</table>'
+
+
+def count_table(pairs: list[tuple[str, int]]) -> str:
+    rows = "".join(f'<tr><td>{esc(k)}</td><td class="n">{n}</td></tr>' for k, n in pairs)
+    return f'<table class="ac-count ac-cov"><colgroup><col><col style="width:4rem"></colgroup><tr><th>问题类型</th><th>数量</th></tr>{rows}</table>'

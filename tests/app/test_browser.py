@@ -1,0 +1,133 @@
+"""The review page in a real browser: Debian Chromium via Playwright against `streamlit run app.py`.
+
+Uploads the sample agreement, waits for the findings, downloads the commented Word file and
+checks its comments, and saves full-page screenshots to tests/artifacts/ for a human to look at.
+Never calls `playwright install` (no downloads): it uses /usr/bin/chromium or skips.
+"""
+from __future__ import annotations
+
+import io
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROME_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+               "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
+
+pytestmark = pytest.mark.browser
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(db: Path, log: Path):
+    """`streamlit run app.py` on 127.0.0.1:<free port>; returns (process, base url) once healthy."""
+    port = _free_port()
+    env = dict(os.environ, ALLIANCE_CHECK_DB=str(db))
+    fh = open(log, "w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true",
+         "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=fh, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 90
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited: {log.read_text()[-2000:]}")
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return proc, url
+        except OSError:
+            time.sleep(0.3)
+    proc.terminate()
+    raise RuntimeError("streamlit did not become healthy within 90 s")
+
+
+def launch(pw):
+    return pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROME_ARGS)
+
+
+def wait_for_findings(page, timeout_ms: int = 120_000) -> None:
+    """Results heading shown, then the 问题清单 tab opened and its first finding visible."""
+    page.get_by_text("审查结果", exact=False).first.wait_for(timeout=timeout_ms)
+    page.get_by_role("tab", name="问题清单").click()
+    page.locator('[data-testid="stExpander"]').first.wait_for(timeout=timeout_ms)
+
+
+def full_screenshot(page, path: Path) -> None:
+    """Streamlit scrolls inside its main container, so grow the viewport to the content height."""
+    height = page.evaluate("""() => {
+        const m = document.querySelector('[data-testid="stMain"]') || document.querySelector('section.main');
+        const inner = m ? m.scrollHeight : 0;
+        return Math.max(inner, document.body.scrollHeight);
+    }""")
+    page.set_viewport_size({"width": 1400, "height": min(max(int(height) + 40, 900), 12000)})
+    page.wait_for_timeout(600)
+    page.screenshot(path=str(path), full_page=True)
+
+
+@pytest.fixture
+def server(tmp_path, engine_ready):
+    if not Path(CHROMIUM).exists():
+        pytest.skip("未安装 Debian Chromium（/usr/bin/chromium），跳过浏览器测试")
+    pytest.importorskip("playwright.sync_api", reason="未安装 playwright")
+    proc, url = start_server(tmp_path / "reviews.db", tmp_path / "streamlit.log")
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def test_upload_review_download_and_screenshot(server, tmp_path, sample_versions):
+    from docx import Document
+    from playwright.sync_api import sync_playwright
+
+    src = tmp_path / "联盟协议.docx"
+    src.write_bytes(sample_versions[0])
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as pw:
+        browser = launch(pw)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True,
+                                locale="zh-CN")
+        page.goto(server)
+        page.locator('input[type="file"]').set_input_files(str(src))
+        try:
+            wait_for_findings(page)
+        except Exception:
+            page.screenshot(path=str(ARTIFACTS / "review_failure.png"), full_page=True)
+            raise
+        assert page.locator('[data-testid="stExpander"]').count() >= 1
+        assert page.get_by_text("无法审查").count() == 0
+
+        page.get_by_role("tab", name="导出").click()
+        button = page.get_by_role("button", name="带批注的 Word 文档（.docx）")
+        with page.expect_download(timeout=60_000) as dl:
+            button.click()
+        out = tmp_path / "commented.docx"
+        dl.value.save_as(out)
+        comments = list(Document(io.BytesIO(out.read_bytes())).comments)
+        assert comments and {c.author for c in comments} == {"合规审查"}
+
+        page.get_by_role("tab", name="概览").click()
+        full_screenshot(page, ARTIFACTS / "review_overview.png")
+        page.set_viewport_size({"width": 1400, "height": 1000})
+        page.get_by_role("tab", name="问题清单").click()
+        full_screenshot(page, ARTIFACTS / "review.png")
+        browser.close()
+    assert (ARTIFACTS / "review.png").stat().st_size > 10_000
