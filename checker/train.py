@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from checker.markers import marker_of
-from checker.nlp import MODEL_DIR, ROOT, USER_DICT, blank_zh
+from checker.nlp import MAIN_DICT, MODEL_DIR, ROOT, USER_DICT, blank_zh, build_main_dict
 
 TRAIN_FILES = [ROOT / "clause_library" / "training" / "clauses.jsonl"]
 DEV_FILES = [ROOT / "clause_library" / "training" / "clauses_dev.jsonl"]
@@ -40,7 +40,7 @@ def model_text(text: str) -> str:
 def data_fingerprint() -> str:
     """sha256 over the training/dev data, the dictionary and the training settings."""
     h = hashlib.sha256()
-    for p in TRAIN_FILES + DEV_FILES + [USER_DICT]:
+    for p in TRAIN_FILES + DEV_FILES + [USER_DICT, MAIN_DICT]:
         h.update(p.name.encode())
         h.update(p.read_bytes() if p.exists() else b"")
     h.update(json.dumps([EPOCHS, SEED, MAX_CHARS, TEXTCAT_CONFIG], sort_keys=True).encode())
@@ -138,6 +138,7 @@ def _rel(p: Path) -> str:
 
 
 def main() -> int:
+    build_main_dict()
     train()
     return 0
 
