@@ -107,6 +107,8 @@ def signature_names(document, units) -> list[tuple[str, tuple[int, int]]]:
     out: list[tuple[str, tuple[int, int]]] = []
     for line, base in signature_region(document, units):
         for cell, off in _sig_cells(line):
+            if _NOT_NAME.match(cell.strip()):
+                continue
             lab = _SIG_LABEL.match(cell)
             rest = cell[lab.end():] if lab else cell
             sealed = bool(lab and "章" in lab.group()) or bool(re.search(r"[（(][^）)]*章[)）]\s*$", rest))

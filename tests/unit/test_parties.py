@@ -161,8 +161,8 @@ def test_signature_table_header_cells_are_not_party_names():
     from checker.segment import segment
 
     doc = from_text("协议书\n甲方：甲科技有限公司，住所：福州市，法定代表人：张三\n第一条 名称\n本联盟名称为甲联盟。\n"
-                    "第二条 生效\n本协议自签字盖章之日起生效。\n各方签章：\n成员单位\t单位盖章\t法定代表人签字\n"
-                    "甲科技有限公司\t（公章）\t")
+                    "第二条 生效\n本协议自签字盖章之日起生效。\n（以下无正文，为签署页）\n成员单位\t法定代表人或授权代表（签字）\t日期\n"
+                    "甲科技有限公司\t2024年3月18日")
     _, units = segment(doc)
     names = [n for n, _ in signature_names(doc, units)]
     assert "成员单位" not in names and "单位盖章" not in names
