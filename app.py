@@ -160,6 +160,7 @@ def header(ctx) -> None:
     rep = ctx["report"]
     doc = rep.document
     st.markdown(webui.CSS, unsafe_allow_html=True)
+    st.html(webui.JUMP_JS, unsafe_allow_javascript=True)
     st.title(f"《{Path(doc.name).stem}》审查结果")
     info = [f"审查依据：{profile_titles().get(rep.profile, rep.profile)}", f"{len(doc.text):,} 字",
             f"{len(rep.clauses)} 个条款"]
@@ -262,9 +263,8 @@ def finding_card(ctx, f, key: str, d: dict | None, expanded: bool) -> None:
         span = tuple(f.span) if f.span else None
         text, rel = webui.clause_window(rep.document.text, cspan, span)
         if text:
-            label = esc_md(clause_label(rep, f))
-            link = f" · [在全文中定位](#clause-{c.id})" if c else ""
-            st.markdown(f"原文（{label}）{link}", unsafe_allow_html=False)
+            link = f' · <a href="#clause-{webui.esc(c.id)}" class="ac-jump">在全文中定位</a>' if c else ""
+            st.markdown(f"原文（{webui.esc(clause_label(rep, f))}）{link}", unsafe_allow_html=True)
             st.markdown(f'<div class="ac-clause">{webui.highlight(text, rel)}</div>', unsafe_allow_html=True)
         else:
             st.markdown(f"原文：协议中未找到“{esc_md(section_title(f.section))}”相关条款。")
@@ -321,7 +321,11 @@ def fulltext(ctx) -> None:
             f'<span class="ac-badge ac-{f.severity}">{webui.esc(rule_titles().get(f.rule, f.rule))}</span>'
             for f in own)
         body = text[c.span[0]:c.span[1]]
-        rel = [(f.span[0] - c.span[0], f.span[1] - c.span[0]) for f in own if f.span]
+        # a span covering (nearly) the whole clause says "this clause lacks X": the badge says it
+        # better than a clause painted yellow from end to end
+        n = max(1, c.span[1] - c.span[0])
+        rel = [(f.span[0] - c.span[0], f.span[1] - c.span[0]) for f in own
+               if f.span and (f.span[1] - f.span[0]) < 0.8 * n]
         if c.children:                       # a chapter: its articles follow on their own
             body = body.split("\n", 1)[0]
         parts.append(f'<div id="clause-{webui.esc(c.id)}" class="ac-clause">{tag}{badges}<br>'

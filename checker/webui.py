@@ -17,11 +17,37 @@ STATUS_ZH = {"present": "完整", "partial": "部分缺失", "missing": "缺失"
 STATUS_COLOR = {"present": "#d7f0dc", "partial": "#fff1c2", "missing": "#f9d0cc", "optional": "#ececea"}
 DECISION_ZH = {None: "未处理", "accepted": "已确认", "dismissed": "已驳回"}
 
+# A finding's "在全文中定位" link points at #clause-<id> inside the 协议全文 tab, which is hidden
+# while another tab is open: switch to that tab first, then scroll the clause into view.
+JUMP_JS = """
+<script>
+(function(){
+  const d = document;
+  if (d.__acJump) return; d.__acJump = true;
+  d.addEventListener('click', function(e){
+    const a = e.target.closest && e.target.closest('a[href^="#clause-"]');
+    if (!a) return;
+    e.preventDefault();
+    const id = a.getAttribute('href').slice(1);
+    const tab = Array.from(d.querySelectorAll('[role="tab"]')).find(b => b.innerText.trim() === '协议全文');
+    if (tab) tab.click();
+    setTimeout(function(){
+      const el = d.getElementById(id);
+      if (!el) return;
+      el.scrollIntoView({block: 'center'});
+      el.classList.add('ac-flash'); setTimeout(function(){ el.classList.remove('ac-flash'); }, 2500);
+    }, 300);
+  }, true);
+})();
+</script>
+"""
+
 CSS = """
 <style>
 .ac-clause{font-family:"Noto Serif CJK SC","Songti SC",SimSun,serif;line-height:1.9;font-size:1.02rem;
   background:#fafaf7;border-left:4px solid #b8b8b0;padding:.6rem .9rem;margin:.3rem 0 .6rem 0;
   white-space:pre-wrap;border-radius:4px}
+.ac-flash{outline:3px solid #e0a800;outline-offset:2px}
 .ac-clause mark{background:#ffe08a;padding:0 .1rem;border-bottom:2px solid #e0a800}
 .ac-num{font-weight:700;margin-right:.4rem}
 .ac-tag{display:inline-block;font-size:.75rem;padding:0 .45rem;border-radius:.6rem;background:#e8eef7;
@@ -42,7 +68,6 @@ CSS = """
 .ac-cov td{padding:.3rem .5rem;border-bottom:1px solid #e6e6e0;vertical-align:top}
 .ac-cov td.c{text-align:center;white-space:nowrap}
 .ac-sub{color:#777;font-size:.78rem;line-height:1.3;white-space:normal}
-.ac-cov td:first-child{white-space:nowrap}
 .ac-count td{padding:.25rem .5rem;border-bottom:1px solid #eee}
 .ac-count td.n{text-align:right;font-weight:600;width:3rem}
 .ac-chip{display:inline-block;padding:0 .5rem;border-radius:.7rem;white-space:nowrap;font-size:.85rem}
@@ -132,7 +157,7 @@ def coverage_html(sections: list[Any], finding_counts: dict[str, int]) -> str:
     rows = []
     for s in sections:
         key = s.status if (s.required or s.status != "missing") else "optional"
-        label = STATUS_ZH.get(s.status, s.status) if key != "optional" else "未约定（可省略）"
+        label = STATUS_ZH.get(s.status, s.status) if key != "optional" else "未约定"
         n = finding_counts.get(s.key, 0)
         full = s.title or section_title(s.key)
         short, _, detail = full.partition("（")

@@ -115,6 +115,15 @@ def test_upload_review_download_and_screenshot(server, tmp_path, sample_versions
         assert page.locator('[data-testid="stExpander"]').count() >= 1
         assert page.get_by_text("无法审查").count() == 0
 
+        link = page.locator("a.ac-jump").first          # a finding jumps to its clause in 协议全文
+        target = link.get_attribute("href")[1:]
+        link.click()
+        page.wait_for_function("() => [...document.querySelectorAll('[role=tab]')]"
+                               ".some(b => b.innerText.trim() === '协议全文' && b.getAttribute('aria-selected') === 'true')",
+                               timeout=10_000)
+        page.locator(f"#{target}").wait_for(state="visible", timeout=10_000)
+        assert page.locator(f"#{target}").is_visible()
+
         page.get_by_role("tab", name="导出").click()
         button = page.get_by_role("button", name="带批注的 Word 文档（.docx）")
         with page.expect_download(timeout=60_000) as dl:
@@ -124,6 +133,9 @@ def test_upload_review_download_and_screenshot(server, tmp_path, sample_versions
         comments = list(Document(io.BytesIO(out.read_bytes())).comments)
         assert comments and {c.author for c in comments} == {"合规审查"}
 
+        page.get_by_role("tab", name="协议全文").click()
+        full_screenshot(page, ARTIFACTS / "review_fulltext.png")
+        page.set_viewport_size({"width": 1400, "height": 1000})
         page.get_by_role("tab", name="概览").click()
         full_screenshot(page, ARTIFACTS / "review_overview.png")
         page.set_viewport_size({"width": 1400, "height": 1000})
