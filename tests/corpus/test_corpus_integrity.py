@@ -17,8 +17,17 @@ from checker import library
 CORPUS = Path(__file__).resolve().parent
 ROOT = CORPUS.parent.parent
 GOLDS = sorted(CORPUS.glob("*.gold.yaml"))
-RULE_IDS = {"SECTION_MISSING", "DISPUTE_BOTH_FORUMS", "DISPUTE_NO_FORUM", "ARBITRATION_NO_INSTITUTION",
-            "PARTY_INFO_INCOMPLETE", "PARTY_NAME_MISMATCH", "SIGNATURE_FORMALITY", "LIABLE_ENTITY_MISSING"}
+CONTRACT_IDS = {"SECTION_MISSING", "DISPUTE_BOTH_FORUMS", "DISPUTE_NO_FORUM", "ARBITRATION_NO_INSTITUTION",
+                "PARTY_INFO_INCOMPLETE", "PARTY_NAME_MISMATCH", "SIGNATURE_FORMALITY", "LIABLE_ENTITY_MISSING"}
+
+
+def _catalogue_ids() -> set[str]:
+    from checker.rules.loader import all_rules
+
+    return {r.id for r in all_rules()} | {a for r in all_rules() for a in r.aliases}
+
+
+RULE_IDS = _catalogue_ids()
 PROFILES = {"national", "fujian", "hunan", "tianjin", "sichuan"}
 WS = re.compile(r"\s+")
 
@@ -45,7 +54,11 @@ def test_corpus_is_big_and_varied():
     assert {"docx", "pdf", "txt", "md", "doc"} <= formats
     splits = [g["split"] for g in golds]
     assert 0.45 <= splits.count("dev") / len(splits) <= 0.75
-    assert any(g["expected_findings"] for g in golds) and any(not g["expected_findings"] for g in golds)
+    # Some documents carry planted defects, others are clean as far as the contract rules go (they may
+    # still get catalogue advice such as missing confidentiality terms).
+    def contract(g):
+        return [f for f in g["expected_findings"] or [] if f["rule"] in CONTRACT_IDS]
+    assert any(contract(g) for g in golds) and any(not contract(g) for g in golds)
 
 
 @pytest.mark.parametrize("gold_path", GOLDS, ids=lambda p: p.name.split(".")[0])
