@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 
+import pytest
 from docx import Document
 
 from checker.engine import check
@@ -139,3 +140,16 @@ def test_unusable_file_gives_a_chinese_error(new_app):
     assert at.error and at.error[0].value.startswith("无法审查该文件：")
     assert "扫描件.pdf" in at.error[0].value
     assert not at.expander
+
+
+@pytest.mark.libreoffice
+def test_legacy_doc_upload_is_commented_on_its_conversion(new_app, sample_versions, media):
+    from checker.ingest.doc_reader import convert_with_soffice, soffice_path
+
+    if soffice_path() is None:
+        pytest.skip("LibreOffice (soffice) 未安装")
+    doc = convert_with_soffice(sample_versions[0], "示例.docx", ".docx", "doc:MS Word 97")
+    at = upload(new_app(), "联盟协议.doc", doc, "application/msword")
+    assert not at.error and at.expander
+    word = media(next(b for b in at.download_button if b.label.startswith("带批注")))
+    assert len(list(Document(io.BytesIO(word)).comments)) == len(expected(doc, "联盟协议.doc").findings)
