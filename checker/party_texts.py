@@ -106,12 +106,14 @@ def signature_names(document, units) -> list[tuple[str, tuple[int, int]]]:
     """Names (or bare roles such as 甲方 when the name is left blank) written in the signature block."""
     out: list[tuple[str, tuple[int, int]]] = []
     for line, base in signature_region(document, units):
+        # In a signing table the seal often has its own cell: the whole row is a sealed entry.
+        row_sealed = bool(re.search(r"[（(]\s*(?:盖章|公章|签章|印章)\s*[)）]", line)) and "\t" in line
         for cell, off in _sig_cells(line):
             if _NOT_NAME.match(cell.strip()):
                 continue
             lab = _SIG_LABEL.match(cell)
             rest = cell[lab.end():] if lab else cell
-            sealed = bool(lab and "章" in lab.group()) or bool(re.search(r"[（(][^）)]*章[)）]\s*$", rest))
+            sealed = row_sealed or bool(lab and "章" in lab.group()) or bool(re.search(r"[（(][^）)]*章[)）]\s*$", rest))
             rest = _SIG_TAIL.sub("", rest)
             start = base + off + (lab.end() if lab else 0)
             role = lab.group("role") if lab else None

@@ -166,3 +166,22 @@ def test_signature_table_header_cells_are_not_party_names():
     _, units = segment(doc)
     names = [n for n, _ in signature_names(doc, units)]
     assert "成员单位" not in names and "单位盖章" not in names
+
+
+def test_short_name_in_a_signing_table_with_a_separate_seal_cell():
+    from checker.model import Block, Document
+    from checker.parties import signature_names
+    from checker.segment import segment
+
+    lines = [("甲联盟协议书", "paragraph"), ("甲方：宁德蕉城动力科技有限公司（以下简称“蕉城动力”）", "paragraph"),
+             ("住所：宁德市一路1号", "paragraph"), ("法定代表人：张一", "paragraph"), ("第一条 名称", "paragraph"),
+             ("本联盟名称为甲联盟。", "paragraph"), ("第二条 生效", "paragraph"), ("本协议自签字盖章之日起生效。", "paragraph"),
+             ("（以下无正文，为签署页）", "paragraph"), ("单位\t盖章\t签字", "table_row"),
+             ("蕉城动力\t（盖章）\t法定代表人：", "table_row")]
+    blocks, pos = [], 0
+    for i, (t, k) in enumerate(lines):
+        blocks.append(Block(text=t, start=pos, paragraph=i, kind=k))
+        pos += len(t) + 1
+    doc = Document(name="t", format="docx", text="\n".join(t for t, _ in lines), blocks=blocks)
+    _, units = segment(doc)
+    assert [n for n, _ in signature_names(doc, units)] == ["蕉城动力"]
