@@ -38,6 +38,25 @@ def engine():
 
 
 @st.cache_resource(show_spinner=False)
+def warm_engine():
+    """Load jieba, the classifier and the rule catalogue in the background as soon as the page is
+    first shown, so the first upload does not pay the 3–4 s model start-up."""
+    import threading
+
+    def load():
+        from checker.nlp import section_model
+        from checker.rules.loader import all_rules
+
+        engine()
+        section_model()
+        all_rules()
+
+    t = threading.Thread(target=load, name="engine-warmup", daemon=True)
+    t.start()
+    return t
+
+
+@st.cache_resource(show_spinner=False)
 def store(url: str):
     return get_store(url)
 
@@ -394,6 +413,7 @@ def exports(ctx) -> None:
 
 
 def main() -> None:
+    warm_engine()
     profile, reviewer = sidebar()
     if not st.session_state.get("source"):
         welcome()

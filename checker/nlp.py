@@ -58,16 +58,26 @@ def blank_zh():
     return spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
 
 
-@lru_cache(maxsize=1)
-def section_model():
-    """The trained clause → section text classifier (models/section_textcat, built by `make train`)."""
-    import spacy
+_model = None
+_model_lock = threading.Lock()
 
-    jieba_ready()
-    if not (MODEL_DIR / "meta.json").exists():
-        raise FileNotFoundError(f"classifier model missing: run `make train` ({MODEL_DIR})")
-    with _lock:
-        return spacy.load(MODEL_DIR)
+
+def section_model():
+    """The trained clause → section text classifier (models/section_textcat, built by `make train`).
+    Loaded once per process; a second caller (e.g. the page's warm-up thread and a first upload)
+    waits for the first load instead of loading again."""
+    global _model
+    if _model is not None:
+        return _model
+    with _model_lock:
+        if _model is None:
+            import spacy
+
+            jieba_ready()
+            if not (MODEL_DIR / "meta.json").exists():
+                raise FileNotFoundError(f"classifier model missing: run `make train` ({MODEL_DIR})")
+            _model = spacy.load(MODEL_DIR)
+    return _model
 
 
 def tokens(text: str) -> list[str]:

@@ -54,7 +54,7 @@ def bench_apptest(data_a: bytes, data_b: bytes) -> dict[str, float]:
     return out
 
 
-def bench_browser(data: bytes, tmp: Path) -> float | None:
+def bench_browser(data: bytes, tmp: Path, pause: float = 0) -> float | None:
     bt = _load("test_browser", ROOT / "tests" / "app" / "test_browser.py")
     if not Path(bt.CHROMIUM).exists():
         return None
@@ -69,6 +69,8 @@ def bench_browser(data: bytes, tmp: Path) -> float | None:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.goto(url)
             page.locator('input[type="file"]').wait_for(state="attached", timeout=60_000)
+            # A user needs a few seconds to pick a file; meanwhile the page warms the engine.
+            time.sleep(pause)
             t = time.perf_counter()
             page.locator('input[type="file"]').set_input_files(str(src))
             bt.wait_for_findings(page, timeout_ms=600_000)
@@ -98,9 +100,11 @@ def main() -> None:
         print(f"AppTest 上传→问题清单渲染：冷启动 {r['cold']:.2f} s（{r['cold_findings']} 个问题），"
               f"热 {r['warm']:.2f} s")
         if not a.no_browser:
-            b = bench_browser(doc_a, tmp)
-            print("浏览器：未找到 /usr/bin/chromium，跳过" if b is None else
-                  f"浏览器（Chromium）上传→首个问题可见：{b:.2f} s（新服务器进程，含模型载入）")
+            b0 = bench_browser(doc_a, tmp, pause=0)
+            b6 = bench_browser(doc_a, tmp, pause=6) if b0 is not None else None
+            print("浏览器：未找到 /usr/bin/chromium，跳过" if b0 is None else
+                  f"浏览器（Chromium）上传→首个问题可见：打开页面后立即上传 {b0:.2f} s（含模型载入）；"
+                  f"打开页面 6 秒后上传 {b6:.2f} s（模型已在后台载入）")
 
 
 if __name__ == "__main__":
