@@ -40,6 +40,18 @@ class ReviewContext:
         return [c for c in self.units
                 if c.section == key or (include_secondary and key in c.also_covers)]
 
+    def in_sections(self, keys: list[str] | None) -> list[Clause]:
+        """Units of any of ``keys`` in document order, each once; all units for None/[] or "*"."""
+        if not keys or "*" in keys:
+            return list(self.units)
+        seen, out = set(), []
+        for key in keys:
+            for c in self.in_section(key):
+                if c.id not in seen:
+                    seen.add(c.id)
+                    out.append(c)
+        return out
+
     def section_text(self, key: str) -> str:
         return "\n".join(c.text for c in self.in_section(key))
 

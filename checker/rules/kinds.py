@@ -24,16 +24,7 @@ def _compiled(rule: Rule, key: str) -> list[re.Pattern]:
 
 
 def _scope(ctx: ReviewContext, rule: Rule):
-    keys = rule.params.get("sections") or ([rule.section] if rule.section else ["*"])
-    if "*" in keys:
-        return list(ctx.units)
-    seen, out = set(), []
-    for k in keys:
-        for c in ctx.in_section(k):
-            if c.id not in seen:
-                seen.add(c.id)
-                out.append(c)
-    return out
+    return ctx.in_sections(rule.params.get("sections") or ([rule.section] if rule.section else None))
 
 
 def run_pattern(ctx: ReviewContext, rule: Rule) -> Iterator[Hit]:

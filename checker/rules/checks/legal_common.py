@@ -35,15 +35,7 @@ def all_sentences(ctx: ReviewContext, sections: list[str] | None = None) -> Iter
 
 
 def scope(ctx: ReviewContext, sections: list[str] | None = None) -> list[Clause]:
-    if not sections:
-        return list(ctx.units)
-    seen, out = set(), []
-    for key in sections:
-        for c in ctx.in_section(key):
-            if c.id not in seen:
-                seen.add(c.id)
-                out.append(c)
-    return out
+    return ctx.in_sections(sections)
 
 
 def full_text(ctx: ReviewContext) -> str:
