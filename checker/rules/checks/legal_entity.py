@@ -147,6 +147,13 @@ _ACCOUNT = [
     re.compile(r"(收取|缴纳|交纳|缴付|交付)[^，。；]{0,6}会费|会费(标准|收取)"),
 ]
 _HOST = re.compile(r"依托单位|理事长单位|秘书处所在单位|代(为)?(收|管|签)|委托|授权|专账|专帐|单独核算|独立帐目|独立账目")
+# A member unit (not the alliance) holds the money: "委托甲方单独建账""存入丙方开设的专用账户".
+# That is the 770号 八(四) arrangement, so "会费" paid into it is no alliance account of its own.
+_KEEPER = rf"(依托单位|理事长单位|秘书处所在单位|牵头单位|成员单位|{PARTY_ALIAS}|{ORG})"
+_KEPT = r"((单独|独立|分别|另行|专门)(建|设|立|记)?(账|帐|核算)|专账|专帐|独立(帐|账)目|专用(账|帐)户|专户|代收|代管)"
+_MEMBER_KEEPS = re.compile(rf"(委托|由|交由|交给|存入|在){_KEEPER}[^。；]{{0,16}}{_KEPT}")
+_MONEY = re.compile(r"经费|资金|会费|款项|收入|费用")
+_MEMBER_OPENS = re.compile(rf"{_KEEPER}[^，。；]{{0,12}}(开设|开立|设立)[^，。；]{{0,12}}(账户|帐户)")
 
 
 @rule_impl("UNREGISTERED_ACCOUNT_SEAL")
@@ -154,6 +161,7 @@ def unregistered_account(ctx, rule):
     if _REGISTERED.search(full_text(ctx)):
         return
     reported = set()
+    kept_by_member = any(_MEMBER_KEEPS.search(x.text) and _MONEY.search(x.text) for x in all_sentences(ctx))
     for sent in all_sentences(ctx):
         t = sent.text
         for i, rx in enumerate(_ACCOUNT):
@@ -162,6 +170,10 @@ def unregistered_account(ctx, rule):
                 continue
             if _HOST.search(t) or re.search(r"(不|无|未|不得|不设|不开设|不刻制|禁止)[^，。；]{0,6}$", t[:m.start()]):
                 continue
+            if i < 3 and _MEMBER_OPENS.search(t) and not _MEMBER_OPENS.search(t).group(1).startswith("联盟"):
+                continue  # the account is a member's own (e.g. 乙方开设的联盟经费专用账户)
+            if i == 3 and kept_by_member:
+                continue  # 会费 go to a member's separate ledger, not to an alliance account
             reported.add(i)   # one finding per kind (account/seal, contracts, 会费) is enough
             yield Hit(clause=sent.clause, span=span_of(sent, m), evidence=t.strip())
             break
