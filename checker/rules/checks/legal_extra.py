@@ -16,11 +16,26 @@ _PRE = re.compile(r"(原有|现有|已有|背景|加入(联盟)?前)[^。；]{0,
 _NEW = re.compile(r"(新|新的|新产生的|新形成的)(知识产权|成果|技术)|(项目|合作|转化)[^。；]{0,6}(形成|产生|完成)的[^。；]{0,4}(知识产权|成果|技术)")
 
 
+# New results named the way agreements list them ("项目产生的新品种、新工艺和专利等知识产权归完成方所有",
+# "合作研发的归参与方共有"): they count only where the same sentence says who owns them.
+_NEW_LISTED = re.compile(r"(新|新的|新产生的|新形成的)(品种|工艺|专利|产品|软件|方法)|"
+                         r"(项目|合作|转化|联盟|研发|攻关)[^。；]{0,8}(形成|产生|完成|取得|研发|开发)的[^。；]{0,20}"
+                         r"(知识产权|成果|技术|专利|品种|工艺|软件|著作权)|"
+                         r"(合作|共同|联合)(完成|研发|开发)的")
+_OWNS = re.compile(r"归[^。；]{0,12}(所有|共有|享有)|(所有|共有)权?(归|属于)|由[^。；]{0,10}(共有|所有|享有)")
+
+
+def _new_results_owned(ctx, text: str) -> bool:
+    if _NEW.search(text):
+        return True
+    return any(_NEW_LISTED.search(s.text) and _OWNS.search(s.text) for s in all_sentences(ctx))
+
+
 @rule_impl("COOP_TRANSFORMATION_DEFAULTS")
 def coop_transformation(ctx, rule):
     text = full_text(ctx)
     m = _TRANSFORM.search(text)
-    if not m or (_PRE.search(text) and _NEW.search(text)):
+    if not m or (_PRE.search(text) and _new_results_owned(ctx, text)):
         return
     for sent in all_sentences(ctx):
         mm = _TRANSFORM.search(sent.text)
