@@ -22,7 +22,12 @@ def _plan_check(ctx: ReviewContext, rule: Rule) -> Iterator[Hit]:
     text = text_of(ctx, _PLAN_SECTIONS)
     if _PLAN_ELSEWHERE.search(text):
         return
-    missing = missing_elements(text, rule.params["elements"])
+    missing = []
+    for element in rule.params["elements"]:
+        # An element may also be settled elsewhere: the annual plan is usually a board power
+        # ("理事会审议年度计划"), written in the organisation section (四川办法 第九条 5).
+        extra = text_of(ctx, element.get("also_in", []))
+        missing += missing_elements(text + "\n" + extra, [element])
     if missing:
         yield hit_at(anchor(ctx, "goals_tasks", "name_principles"),
                      message=f"{rule.message}缺少：{'、'.join(missing)}。")
