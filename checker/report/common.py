@@ -10,6 +10,24 @@ FORMAT_ZH = {"docx": "Word 文档", "doc": "Word 97-2003 文档", "pdf": "PDF", 
              "text": "文本"}
 
 
+_KIND_ZH = {"title": "标题", "party": "缔约方", "recitals": "鉴于条款", "preamble": "序文", "signature": "签章栏",
+            "attachment": "附件", "toc": "目录"}
+
+
+def unit_label(c) -> str:
+    """How a clause is named in a coverage table: its number, else its heading, else its role."""
+    return c.number or c.heading or _KIND_ZH.get(c.kind) or c.text.strip().split("\n")[0][:12]
+
+
+def section_units(report: Report, sec) -> str:
+    by_id = {c.id: c for c in report.clauses}
+    labels = []
+    for i in sec.clause_ids:
+        if i in by_id and (lab := unit_label(by_id[i])) not in labels:
+            labels.append(lab)
+    return "、".join(labels) or "—"
+
+
 def rule_title(rule_id: str) -> str:
     from checker.rules.loader import rules_by_id
 

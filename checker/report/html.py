@@ -8,7 +8,7 @@ from checker.library import section_title
 from checker.model import Report
 from checker.profiles import load_profile
 from checker.report.common import (FORMAT_ZH, SEVERITY_ZH, STATUS_ZH, clause_excerpt, clause_label, grouped,
-                                   location_text, rule_title)
+                                   location_text, rule_title, section_units)
 
 CSS = """
 body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;max-width:1100px;margin:2em auto;color:#222;line-height:1.6}
@@ -42,9 +42,8 @@ def to_html(report: Report) -> str:
     for w in d.warnings:
         parts.append(f"<p class='meta'>注意：{e(w)}</p>")
     parts.append("<h2>章节覆盖</h2><table><tr><th>章节</th><th>必备</th><th>状态</th><th>条款</th><th>缺失要素</th></tr>")
-    by_id = {c.id: c for c in report.clauses}
     for sec in report.sections:
-        nums = "、".join(by_id[i].number or by_id[i].heading or i for i in sec.clause_ids if i in by_id) or "—"
+        nums = section_units(report, sec)
         parts.append(f"<tr class='{sec.status}'><td>{e(sec.title)}</td><td>{'是' if sec.required else '否'}</td>"
                      f"<td>{STATUS_ZH[sec.status]}</td><td>{e(nums)}</td><td>{e('、'.join(sec.missing_elements) or '—')}</td></tr>")
     parts.append("</table><h2>问题清单</h2>")

@@ -5,7 +5,7 @@ from checker.library import section_title
 from checker.model import Report
 from checker.profiles import load_profile
 from checker.report.common import (FORMAT_ZH, SEVERITY_ZH, STATUS_ZH, clause_excerpt, clause_label, grouped,
-                                   location_text, rule_title)
+                                   location_text, rule_title, section_units)
 
 
 def _md_escape(s: str) -> str:
@@ -25,9 +25,8 @@ def to_markdown(report: Report) -> str:
     for w in d.warnings:
         out.append(f"> 注意：{w}")
     out += ["## 章节覆盖", "", "| 章节 | 是否必备 | 状态 | 条款 | 缺失要素 |", "| --- | --- | --- | --- | --- |"]
-    by_id = {c.id: c for c in report.clauses}
     for sec in report.sections:
-        nums = "、".join(by_id[i].number or by_id[i].heading or i for i in sec.clause_ids if i in by_id) or "—"
+        nums = section_units(report, sec)
         out.append(f"| {sec.title} | {'是' if sec.required else '否'} | {STATUS_ZH[sec.status]} | {_md_escape(nums)} | "
                    f"{'、'.join(sec.missing_elements) or '—'} |")
     out += ["", "## 问题清单", ""]

@@ -24,3 +24,9 @@ def test_reports_list_missing_section_with_citation():
     assert "不可抗力" in md and "闽科政〔2009〕46号 附件1 四.10" in md and "| 缺失 |" in md
     html = to_html(rep)
     assert "class='missing'" in html and "问题清单" in html
+
+
+def test_coverage_table_names_clauses_not_internal_ids():
+    md = to_markdown(_report())
+    assert "| 缔约方 |" in md and "| 第十一条 |" in md
+    assert "| c1 |" not in md and "c2、" not in md
