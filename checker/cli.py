@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from checker.errors import InputError
-from checker.profiles import DEFAULT_PROFILE, PROFILE_KEYS
+from checker.rules.profiles import DEFAULT_PROFILE, PROFILE_KEYS
 
 FORMATS = ("json", "markdown", "html", "docx")
 _ARGPARSE_ZH = [("the following arguments are required", "缺少必需的参数"), ("invalid choice", "无效的选项"),
@@ -91,7 +91,7 @@ def _check(args) -> int:
 
 
 def _classify(args) -> int:
-    from checker.outline import classify_texts
+    from checker.classify.outline import classify_texts
 
     fh = sys.stdin if args.input == "-" else None
     if fh is None:
@@ -115,7 +115,7 @@ def _classify(args) -> int:
 
 def _rules(args) -> int:
     from checker.library import section_title
-    from checker.profiles import load_profile
+    from checker.rules.profiles import load_profile
     from checker.rules.loader import all_rules, rules_for
     from checker.library import resolve_citation
 

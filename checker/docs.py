@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 
 from checker.library import resolve_citation, section_title
-from checker.profiles import PROFILE_KEYS, load_profile
+from checker.rules.profiles import PROFILE_KEYS, load_profile
 from checker.rules.envelope import Rule
 from checker.rules.loader import all_rules, rules_for
-from checker.suggestions import render
+from checker.rules.suggestions import render
 
 DOCS_PATH = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
 SEV_ZH = {"error": "错误", "warning": "警告", "info": "提示"}

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from checker import coverage, ingest, outline, segment
+from checker import ingest
+from checker.classify import coverage, outline
+from checker.structure import segment
 from checker.model import Document, Report
-from checker.profiles import DEFAULT_PROFILE, load_profile
+from checker.rules.profiles import DEFAULT_PROFILE, load_profile
 from checker.rules.context import ReviewContext
 from checker.rules.loader import rules_for
 from checker.rules.runner import run_rules
@@ -45,7 +47,7 @@ def review(doc: Document, prof) -> Report:
 
 def suggestion_fill(ctx: ReviewContext) -> dict[str, str]:
     """Values for suggestion placeholders, read from the document itself."""
-    from checker.parties import alliance_name, chair_unit
+    from checker.facts.parties import alliance_name, chair_unit
 
     fill: dict[str, str] = {}
     name = alliance_name(ctx.document, ctx.units)

@@ -6,6 +6,8 @@ character offsets into ``Document.text`` — the single text a report is made fr
 """
 from __future__ import annotations
 
+import hashlib
+
 from dataclasses import dataclass, field, asdict
 from typing import Any
 
@@ -186,3 +188,13 @@ def _location(doc: Document, offset: int) -> dict[str, Any]:
 
 
 location_of = _location
+
+
+def finding_key(f: Any) -> str:
+    """Stable id of a finding (object or report dict): sha1 of rule|section|clause_id|span|evidence."""
+    get = (lambda k: f.get(k)) if isinstance(f, dict) else (lambda k: getattr(f, k, None))
+    span = get("span")
+    span_s = f"{span[0]},{span[1]}" if span else ""
+    raw = "|".join([get("rule") or "", get("section") or "", get("clause_id") or "", span_s,
+                    get("evidence") or ""])
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()

@@ -13,9 +13,9 @@ import pytest
 
 from checker.engine import check
 from checker.library import outline, section_keys
-from checker.profiles import PROFILE_KEYS
+from checker.rules.profiles import PROFILE_KEYS
 from checker.library import load_yaml
-from checker.suggestions import SUGGESTIONS_DIR, all_suggestions, render
+from checker.rules.suggestions import SUGGESTIONS_DIR, all_suggestions, render
 
 # Only this library's own wording is assembled (other suggestion files hold fixes for single rules).
 OWN = {s["id"]: s for s in load_yaml(SUGGESTIONS_DIR / "sections.yaml")}

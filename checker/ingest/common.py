@@ -11,7 +11,7 @@ from typing import Any
 
 from checker.errors import InputError
 from checker.model import Block, Document
-from checker.normalize import normalize_text
+from checker.text.normalize import normalize_text
 
 MAX_FILE_BYTES = 50 * 1024 * 1024          # a real agreement is a few MB at most
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024     # zip-bomb guard for .docx

@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 from checker.errors import InputError
 from checker.ingest.common import MAX_UNZIPPED_BYTES, MAX_ZIP_ENTRIES, RawBlock
 from checker.ingest.numbering import Numbering
-from checker.normalize import normalize_text
+from checker.text.normalize import normalize_text
 
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _W_P, _W_TBL, _W_TR, _W_TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from docx.oxml.ns import qn
 
-from checker.cn_numerals import to_chinese, to_chinese_digits
+from checker.text.cn_numerals import to_chinese, to_chinese_digits
 
 _TIANGAN = "甲乙丙丁戊己庚辛壬癸"
 _DIZHI = "子丑寅卯辰巳午未申酉戌亥"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from checker.normalize import normalize_text
+from checker.text.normalize import normalize_text
 
 _NUM = r"[0-9一二三四五六七八九十百零〇两]+"
 # Numbering that opens a clause or heading: 第X条/章, 一、, （一）, 1. / 1.1, (1), ①, bullets.

@@ -16,7 +16,7 @@ from docx import Document as open_docx
 from docx.oxml.ns import qn
 from docx.text.run import Run
 
-from checker.normalize import _TABLE as _NORM_TABLE, normalize_text
+from checker.text.normalize import _TABLE as _NORM_TABLE, normalize_text
 
 AUTHOR = "合规审查"
 INITIALS = "审"
@@ -66,7 +66,7 @@ def comment_text(f: Any, decision: dict | None = None) -> str:
 
 def selected_findings(report, decisions: dict | None) -> list[tuple[Any, dict | None]]:
     """Findings to export with their decision; dismissed ones are dropped."""
-    from checker.store import finding_key
+    from checker.model import finding_key
 
     decisions = decisions or {}
     out = []
@@ -169,7 +169,7 @@ class Locator:
 
 
 def _norm_map(raw: str) -> tuple[str, list[int]]:
-    """Ingest normalises block text (checker.normalize: blanks collapsed, full-width digits
+    """Ingest normalises block text (checker.text.normalize: blanks collapsed, full-width digits
     half-width, zero-width dropped). Returns that text and, per character, its index in ``raw``."""
     norm = normalize_text(raw)
     pmap, i = [], 0

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from checker.library import section_title
 from checker.model import Report
-from checker.profiles import load_profile
+from checker.rules.profiles import load_profile
 from checker.report.common import (FORMAT_ZH, SEVERITY_ZH, STATUS_ZH, clause_excerpt, clause_label, grouped,
                                    location_text, rule_title, section_units)
 

@@ -4,8 +4,10 @@ Used by the per-rule tests and by the rule docs, so the documented examples are 
 """
 from __future__ import annotations
 
+from typing import Any, Callable
+
 from checker.model import Block, Clause, Document
-from checker.profiles import load_profile
+from checker.rules.profiles import load_profile
 from checker.rules.context import ReviewContext
 from checker.rules.envelope import Case, Rule
 from checker.rules.runner import run_rules
@@ -18,12 +20,16 @@ def case_profile(rule: Rule, case: Case) -> str:
     return next((p for p in rule.profiles if p != "national"), "fujian")
 
 
-def run_case(rule: Rule, case: Case) -> list:
-    """Findings of ``rule`` (only) on ``case``."""
+def run_case(rule: Rule, case: Case, check: Callable[..., Any] | None = None) -> list:
+    """Findings of ``rule`` (only) on ``case``.
+
+    A whole-agreement case needs the full pipeline: the caller hands in ``check`` (checker.engine.check),
+    because the rules stage may not import the engine above it.
+    """
     prof = load_profile(case_profile(rule, case))
     if case.document:
-        from checker.engine import check
-
+        if check is None:
+            raise ValueError(f"{rule.id}: a whole-agreement example needs the engine's check function")
         report = check(text=case.text, profile=prof.key, name="示例.txt")
         return [f for f in report.findings if f.rule == rule.id]
     text = case.text.strip()

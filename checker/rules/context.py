@@ -31,7 +31,7 @@ class ReviewContext:
     document: Document
     units: list[Clause]                 # classified clauses (the units a section is made of)
     clauses: list[Clause]               # the whole clause tree (units and their descendants)
-    profile: Any                        # checker.profiles.Profile
+    profile: Any                        # checker.rules.profiles.Profile
     sections: list[SectionStatus] = field(default_factory=list)
 
     # --- sections -------------------------------------------------------------------------
@@ -94,6 +94,6 @@ class ReviewContext:
     # --- parties (lazy: only rules that need them pay for extraction) ----------------------
     @cached_property
     def parties(self) -> list[Any]:
-        from checker.parties import extract_parties
+        from checker.facts.parties import extract_parties
 
         return extract_parties(self.document, self.units)

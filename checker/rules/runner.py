@@ -5,7 +5,7 @@ from checker.library import resolve_citation
 from checker.model import Finding, location_of
 from checker.rules.context import ReviewContext
 from checker.rules.envelope import Rule
-from checker.suggestions import render
+from checker.rules.suggestions import render
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 

@@ -24,7 +24,7 @@ def _make_sample():
 def engine_ready():
     """The engine needs the trained section classifier (make train)."""
     try:
-        from checker.outline import section_model
+        from checker.classify.outline import section_model
 
         section_model()
     except FileNotFoundError as e:

@@ -9,7 +9,7 @@ import pytest
 from docx import Document
 
 from checker.engine import check
-from checker.store import finding_key
+from checker.review.store import finding_key
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -99,7 +99,7 @@ def test_version_comparison(new_app, sample_versions):
     v1, v2 = sample_versions
     upload(new_app(), "联盟协议（征求意见稿）.docx", v1)
     at = upload(new_app(), "联盟协议（修订稿）.docx", v2)
-    from checker.compare import compare
+    from checker.review.compare import compare
 
     res = compare(expected(v1).to_dict(), expected(v2).to_dict())
     assert len(res["fixed"]) >= 1                               # at least 不可抗力 was added

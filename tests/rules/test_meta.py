@@ -4,7 +4,7 @@ from pathlib import Path
 
 from checker.library import resolve_citation, section_keys
 from checker.rules.loader import all_rules
-from checker.suggestions import all_suggestions
+from checker.rules.suggestions import all_suggestions
 
 KNOWN_IDS = Path(__file__).with_name("known_rule_ids.txt")
 CONTRACT_IDS = {"SECTION_MISSING", "DISPUTE_BOTH_FORUMS", "DISPUTE_NO_FORUM", "ARBITRATION_NO_INSTITUTION",

@@ -1,7 +1,7 @@
-"""checker.amounts: Chinese integers, 大写 amounts, figures with commas and 万元, percentages."""
+"""checker.facts.amounts: Chinese integers, 大写 amounts, figures with commas and 万元, percentages."""
 import pytest
 
-from checker.amounts import cn_int, daxie_to_fen, figure_to_fen, percent_value, fen_to_text
+from checker.facts.amounts import cn_int, daxie_to_fen, figure_to_fen, percent_value, fen_to_text
 
 
 @pytest.mark.parametrize("s,n", [("一", 1), ("十", 10), ("十二", 12), ("二十", 20), ("一百零五", 105),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.cn_numerals import from_chinese, to_chinese, to_chinese_digits
+from checker.text.cn_numerals import from_chinese, to_chinese, to_chinese_digits
 
 PAIRS = [(1, "一"), (10, "十"), (11, "十一"), (20, "二十"), (21, "二十一"), (99, "九十九"), (100, "一百"),
          (101, "一百零一"), (110, "一百一十"), (105, "一百零五"), (1000, "一千"), (1010, "一千零一十"),

@@ -1,5 +1,5 @@
 """Version comparison matches findings by rule, section and evidence, not by offsets."""
-from checker.compare import compare
+from checker.review.compare import compare
 
 
 def f(rule, section, evidence, span):

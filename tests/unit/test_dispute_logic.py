@@ -2,9 +2,9 @@
 spans, severities and cross-section behaviour (JURIS_NO_CONNECTION with preamble domiciles)."""
 import pytest
 
-from checker.dispute_logic import arbitration_bodies, court_choices, forums, place_cores
+from checker.facts.disputes import arbitration_bodies, court_choices, forums, place_cores
 from checker.model import Block, Clause, Document
-from checker.profiles import load_profile
+from checker.rules.profiles import load_profile
 from checker.rules.context import ReviewContext
 from checker.rules.loader import rules_by_id
 from checker.rules.runner import run_rules

@@ -13,7 +13,7 @@ from docx.shared import Pt
 
 from checker.model import Block, Clause, Document, Finding, Report
 from checker.report.docx_comments import AUTHOR, commented_docx
-from checker.store import finding_key
+from checker.review.store import finding_key
 
 TITLE = "福建省海洋装备产业技术创新战略联盟协议书"
 PARTY = "甲方：福州海工大学，住所地：福州市鼓楼区工业路1号。"

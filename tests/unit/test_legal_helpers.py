@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from checker.library import LIBRARY_DIR, load_yaml
 from checker.model import Block, Clause, Document
-from checker.profiles import load_profile
+from checker.rules.profiles import load_profile
 from checker.rules.context import ReviewContext
 from checker.rules.loader import _rule_from
 from checker.rules.runner import run_rules

@@ -2,7 +2,7 @@
 (run as one clause of the suggestion's section), and its placeholders must be known."""
 import pytest
 
-from checker.suggestions import all_suggestions, render
+from checker.rules.suggestions import all_suggestions, render
 from test_legal_helpers import context, rules_of
 from checker.rules.runner import run_rules
 

@@ -2,9 +2,9 @@
 topics from body text, not only from headings."""
 import json
 
-from checker.nlp import MODEL_DIR
-from checker.outline import classify_texts
-from checker.train import DEV_FILES, accuracy, data_fingerprint, read_jsonl
+from checker.classify.nlp import MODEL_DIR
+from checker.classify.outline import classify_texts
+from checker.classify.train import DEV_FILES, accuracy, data_fingerprint, read_jsonl
 
 
 def test_model_is_not_stale():
@@ -20,7 +20,7 @@ def test_record_says_what_it_was_trained_on():
 
 
 def test_dev_accuracy_of_the_raw_classifier():
-    from checker.nlp import section_model
+    from checker.classify.nlp import section_model
 
     assert accuracy(section_model(), read_jsonl(DEV_FILES)) >= 0.75
 

@@ -1,5 +1,5 @@
 """normalize_text: half-width letters/digits, Chinese punctuation kept, blanks collapsed."""
-from checker.normalize import normalize_text
+from checker.text.normalize import normalize_text
 
 
 def test_fullwidth_letters_and_digits_become_halfwidth():

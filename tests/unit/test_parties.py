@@ -3,9 +3,9 @@ hand-built multi-section contexts (no segmenter needed)."""
 import pytest
 
 from checker.model import Block, Clause, Document
-from checker.parties import (Party, alliance_name, chair_unit, classify_member, extract_parties,
+from checker.facts.parties import (Party, alliance_name, chair_unit, classify_member, extract_parties,
                              member_list_names, same_party, signature_names)
-from checker.profiles import load_profile
+from checker.rules.profiles import load_profile
 from checker.rules.context import ReviewContext
 from checker.rules.loader import rules_by_id
 from checker.rules.runner import run_rules
@@ -157,8 +157,8 @@ def test_headerless_rows_and_single_space_signature_cells():
 
 def test_signature_table_header_cells_are_not_party_names():
     from checker.ingest import from_text
-    from checker.parties import signature_names
-    from checker.segment import segment
+    from checker.facts.parties import signature_names
+    from checker.structure.segment import segment
 
     doc = from_text("协议书\n甲方：甲科技有限公司，住所：福州市，法定代表人：张三\n第一条 名称\n本联盟名称为甲联盟。\n"
                     "第二条 生效\n本协议自签字盖章之日起生效。\n（以下无正文，为签署页）\n成员单位\t法定代表人或授权代表（签字）\t日期\n"
@@ -170,8 +170,8 @@ def test_signature_table_header_cells_are_not_party_names():
 
 def test_short_name_in_a_signing_table_with_a_separate_seal_cell():
     from checker.model import Block, Document
-    from checker.parties import signature_names
-    from checker.segment import segment
+    from checker.facts.parties import signature_names
+    from checker.structure.segment import segment
 
     lines = [("甲联盟协议书", "paragraph"), ("甲方：宁德蕉城动力科技有限公司（以下简称“蕉城动力”）", "paragraph"),
              ("住所：宁德市一路1号", "paragraph"), ("法定代表人：张一", "paragraph"), ("第一条 名称", "paragraph"),

@@ -36,6 +36,6 @@ def test_authorization_rule_waits_for_a_liable_entity():
     assert run("LIABLE_ENTITY_AUTHORIZATION_UNDEFINED", [("organization", "甲方为联盟对外承担责任的主体。")],
                profile="sichuan")
     # 福建编写参考四.3 and 四川第九条 2 ask for it; Hunan does not.
-    from checker.profiles import load_profile
+    from checker.rules.profiles import load_profile
     from checker.rules.loader import rules_for
     assert "LIABLE_ENTITY_AUTHORIZATION_UNDEFINED" not in {r.id for r in rules_for(load_profile("hunan"))}

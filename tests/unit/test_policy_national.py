@@ -3,7 +3,7 @@ once, negations, no parties, and which profiles each policy rule reaches."""
 from __future__ import annotations
 
 from checker.model import Block, Clause, Document
-from checker.profiles import PROFILE_KEYS, load_profile
+from checker.rules.profiles import PROFILE_KEYS, load_profile
 from checker.rules.context import ReviewContext
 from checker.rules.loader import all_rules, rules_by_id, rules_for
 from checker.rules.runner import run_rules

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from checker.model import Block, Clause, Document
-from checker.profiles import load_profile
+from checker.rules.profiles import load_profile
 from checker.rules.context import ReviewContext
 from checker.rules.loader import rules_by_id
 from checker.rules.runner import run_rules

@@ -1,7 +1,7 @@
 """Segmenter: clause tree for the numbering styles met in practice, preamble, signature, attachments."""
 from checker.ingest import from_text
-from checker.markers import marker_of, split_heading
-from checker.segment import segment
+from checker.structure.markers import marker_of, split_heading
+from checker.structure.segment import segment
 
 
 def units_of(text):

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from checker import store as store_mod
-from checker.store import Store, family_key, finding_key
+from checker.review import store as store_mod
+from checker.review.store import Store, family_key, finding_key
 
 
 def _report(sha: str, name: str = "联盟协议.docx", title: str = "福建省海洋装备产业技术创新战略联盟协议书",

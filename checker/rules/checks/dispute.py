@@ -2,14 +2,14 @@
 no appeal from an award, no floating or wrong arbitration body (闽科政〔2009〕46号 附件1 四.10;
 仲裁法 第九、十六、十八条 / 2025年修订 第二十七条; 仲裁法解释 第三至七条).
 
-The clause is read by checker/dispute_logic.py (forums, bodies); this module decides and words
+The clause is read by checker/facts/disputes.py (forums, bodies); this module decides and words
 the findings. Spans are document offsets of the words that carry the defect.
 """
 from __future__ import annotations
 
 import re
 
-from checker.dispute_logic import arbitration_bodies, commission_key, forums
+from checker.facts.disputes import arbitration_bodies, commission_key, forums
 from checker.rules.envelope import Hit
 from checker.rules.registry import rule_impl
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from checker.dispute_logic import court_choices, place_cores
+from checker.facts.disputes import court_choices, place_cores
 from checker.rules.checks.dispute import analysed, sentence_at
 from checker.rules.envelope import Hit
 from checker.rules.registry import rule_impl

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from checker.amounts import PERCENT, percent_value
+from checker.facts.amounts import PERCENT, percent_value
 from checker.rules.checks.legal_common import all_sentences, full_text, negated, scope, span_of
 from checker.rules.envelope import Hit
 from checker.rules.registry import rule_impl

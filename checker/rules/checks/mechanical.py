@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from checker.amounts import CN_NUM_CHARS, PERCENT, cn_int, daxie_to_fen, fen_to_text, figure_to_fen, percent_value
+from checker.facts.amounts import CN_NUM_CHARS, PERCENT, cn_int, daxie_to_fen, fen_to_text, figure_to_fen, percent_value
 from checker.rules.checks.legal_common import full_text, unit_at
 from checker.rules.envelope import Hit
 from checker.rules.registry import rule_impl

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from checker.party_names import normalize, same_party, similarity
-from checker.party_texts import member_list_names, signature_names
+from checker.facts.party_names import normalize, same_party, similarity
+from checker.facts.party_texts import member_list_names, signature_names
 from checker.rules.envelope import Hit
 from checker.rules.registry import rule_impl
 

@@ -24,7 +24,7 @@ NEGATION = re.compile(r"(不(?![少低超限仅])|未|无(?![偿论])|非(?!常)
 # --- helpers shared by the province modules -------------------------------------------------
 
 def parties_of(ctx: ReviewContext) -> list:
-    """The parties found by checker.parties; [] when extraction is unavailable or failed."""
+    """The parties found by checker.facts.parties; [] when extraction is unavailable or failed."""
     try:
         return list(ctx.parties or [])
     except (ImportError, AttributeError):

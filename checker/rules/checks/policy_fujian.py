@@ -20,7 +20,7 @@ _NAME_IN_TITLE = re.compile(r"^\s*[*＊]*\s*(?P<n>[^\s*＊]{2,60}?联盟)(?:协�
 def _alliance_names(ctx: ReviewContext) -> list[str]:
     names = []
     try:
-        from checker.parties import alliance_name
+        from checker.facts.parties import alliance_name
 
         n = alliance_name(ctx.document, ctx.units)
         if n:

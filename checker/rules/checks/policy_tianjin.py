@@ -121,7 +121,7 @@ def chair_host_binhai(ctx: ReviewContext, rule: Rule) -> Iterator[Hit]:
 
 def member_type_of(name: str) -> str:
     try:
-        from checker.parties import classify_member
+        from checker.facts.parties import classify_member
 
         return classify_member(name)
     except ImportError:

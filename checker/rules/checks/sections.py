@@ -5,7 +5,7 @@ from __future__ import annotations
 from checker.library import outline
 from checker.rules.envelope import Hit
 from checker.rules.registry import rule_impl
-from checker.suggestions import all_suggestions
+from checker.rules.suggestions import all_suggestions
 
 # Where each section is required. The national guidance names the substance (国科发政〔2008〕770号 八);
 # the outline itself is Fujian's 附件1.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from checker.party_texts import signature_region
+from checker.facts.party_texts import signature_region
 from checker.rules.envelope import Hit
 from checker.rules.registry import rule_impl
 

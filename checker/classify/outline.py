@@ -12,8 +12,8 @@ from functools import lru_cache
 
 from checker.library import outline, section_title
 from checker.model import Clause
-from checker.nlp import section_model
-from checker.train import NONE_LABEL, model_text
+from checker.classify.nlp import section_model
+from checker.classify.train import NONE_LABEL, model_text
 
 # Structural roles the segmenter already knows (闽科政〔2009〕46号 附件1 一、二、五、六).
 ROLE_SECTION = {"title": "title", "party": "parties", "recitals": "recitals", "signature": "signature",
@@ -151,7 +151,7 @@ _ROLE_NAMES = {"title": "标题", "party": "缔约方信息", "recitals": "鉴�
 
 def classify_texts(texts: list[str]) -> list[tuple[str | None, float]]:
     """Classify free-standing clause texts (the `classify` command): each is one article."""
-    from checker.markers import marker_of, split_heading
+    from checker.structure.markers import marker_of, split_heading
 
     units = []
     for i, t in enumerate(texts):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from checker.party_names import is_org_name, normalize, same_party
+from checker.facts.party_names import is_org_name, normalize, same_party
 
 ROLE = re.compile(
     r"^\s*(?P<role>[甲乙丙丁戊己庚辛壬癸]方|第[一二三四五六七八九十\d]+方|成员(?:单位)?[一二三四五六七八九十\d]*|"

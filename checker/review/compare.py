@@ -10,7 +10,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from checker.normalize import normalize_text
+from checker.text.normalize import normalize_text
 
 MATCH_THRESHOLD = 60.0
 _NOISE = re.compile(r"[\s\u3000，。；：、,.;:（）()“”\"'《》【】\[\]]+")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from checker.markers import (PREAMBLE_CLOSE, RECITAL_START, PARTY_LINE, TITLE_WORDS, is_attachment_head, is_signature_line,
+from checker.structure.markers import (PREAMBLE_CLOSE, RECITAL_START, PARTY_LINE, TITLE_WORDS, is_attachment_head, is_signature_line,
                              is_toc_line, looks_like_heading, marker_of, split_heading)
 from checker.model import Block, Clause, Document
 import re

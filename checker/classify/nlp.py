@@ -11,7 +11,7 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 USER_DICT = ROOT / "clause_library" / "dictionary" / "legal_terms.txt"
 MODEL_DIR = ROOT / "models" / "section_textcat"
 # jieba's own dictionary trimmed to its 100,000 most frequent words (built by `make train` from the

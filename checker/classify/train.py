@@ -14,8 +14,8 @@ import sys
 import time
 from pathlib import Path
 
-from checker.markers import marker_of
-from checker.nlp import MAIN_DICT, MODEL_DIR, ROOT, USER_DICT, blank_zh, build_main_dict
+from checker.structure.markers import marker_of
+from checker.classify.nlp import MAIN_DICT, MODEL_DIR, ROOT, USER_DICT, blank_zh, build_main_dict
 
 TRAIN_FILES = [ROOT / "clause_library" / "training" / "clauses.jsonl"]
 DEV_FILES = [ROOT / "clause_library" / "training" / "clauses_dev.jsonl"]
@@ -44,7 +44,7 @@ def data_fingerprint() -> str:
         h.update(p.name.encode())
         h.update(p.read_bytes() if p.exists() else b"")
     h.update(json.dumps([EPOCHS, SEED, MAX_CHARS, TEXTCAT_CONFIG], sort_keys=True).encode())
-    h.update(Path(__file__).with_name("markers.py").read_bytes())
+    h.update((Path(__file__).resolve().parents[1] / "structure" / "markers.py").read_bytes())
     return h.hexdigest()
 
 

@@ -7,7 +7,6 @@ part-way leaves nothing half-written and never touches what was committed before
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -15,6 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from checker.model import finding_key  # noqa: F401 — re-exported for the review page
 from sqlalchemy import (ForeignKey, Integer, String, Text, DateTime, UniqueConstraint, create_engine,
                         select)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
@@ -54,16 +54,6 @@ class DecisionRow(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     reviewer: Mapped[str] = mapped_column(String(200), default="")
     decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-
-
-def finding_key(f: Any) -> str:
-    """Stable id of a finding (object or report dict): sha1 of rule|section|clause_id|span|evidence."""
-    get = (lambda k: f.get(k)) if isinstance(f, dict) else (lambda k: getattr(f, k, None))
-    span = get("span")
-    span_s = f"{span[0]},{span[1]}" if span else ""
-    raw = "|".join([get("rule") or "", get("section") or "", get("clause_id") or "", span_s,
-                    get("evidence") or ""])
-    return hashlib.sha1(raw.encode("utf-8")).hexdigest()
 
 
 _VERSION_NOISE = re.compile(

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-from checker.party_names import ORG_WORD, classify_member, is_org_name, normalize, same_party, similarity  # noqa: F401
-from checker.party_texts import (ROLE, alliance_name, chair_unit, member_list_names,  # noqa: F401
+from checker.facts.party_names import ORG_WORD, classify_member, is_org_name, normalize, same_party, similarity  # noqa: F401
+from checker.facts.party_texts import (ROLE, alliance_name, chair_unit, member_list_names,  # noqa: F401
                                  preamble_region, signature_names, split_cells)
 
 FIELD = re.compile(

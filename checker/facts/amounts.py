@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from checker.cn_numerals import from_chinese
+from checker.text.cn_numerals import from_chinese
 
 _DIGITS = {"零": 0, "〇": 0, "○": 0, "壹": 1, "一": 1, "贰": 2, "貳": 2, "二": 2, "两": 2, "兩": 2,
            "叁": 3, "參": 3, "三": 3, "肆": 4, "四": 4, "伍": 5, "五": 5, "陆": 6, "陸": 6, "六": 6,
@@ -24,7 +24,7 @@ FIGURE = re.compile(r"(?:¥|￥|RMB|人民币)?\s*(\d{1,3}(?:[,，]\d{3})+(?:\.\
 
 def cn_int(s: str) -> int | None:
     """'一百二十三' → 123, '壹拾伍万' → 150000, '十二' → 12, '二〇二四' → 2024; None if not a number.
-    One numeral reader for the project: checker.cn_numerals."""
+    One numeral reader for the project: checker.text.cn_numerals."""
     try:
         return from_chinese(s.replace("○", "〇"))
     except ValueError:

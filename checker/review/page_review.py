@@ -1,0 +1,59 @@
+"""One reviewed document: runs the check with progress, saves the review, then draws the header and tabs."""
+from __future__ import annotations
+
+import hashlib
+
+import streamlit as st
+
+from checker.errors import InputError
+from checker.review.page_exports import exports
+from checker.review.page_findings import findings_tab
+from checker.review.page_fulltext import fulltext
+from checker.review.page_overview import header, overview
+from checker.review.page_versions import versions
+from checker.review.resources import engine, run_check, store
+from checker.review.store import database_url
+
+
+def review(profile: str, reviewer: str) -> None:
+    src = st.session_state.source
+    data, name = src["data"], src["name"]
+    sha = hashlib.sha256(data).hexdigest()
+    slot = st.empty()
+    try:
+        with slot.status(f"正在审查《{name}》……", expanded=False) as status:
+            status.update(label="正在载入审查模型……")
+            engine()
+            status.update(label=f"正在审查《{name}》（逐条分类、核对必备要素、运行审查规则）……")
+            report = run_check(sha, profile, name, data)
+            status.update(label="审查完成", state="complete")
+        slot.empty()     # the progress box has done its job; the results speak for themselves
+    except InputError as e:
+        st.error(f"无法审查该文件：{e.message}")
+        return
+    except Exception as e:  # a bug must not show a raw traceback to a legal reviewer
+        st.error(f"审查《{name}》时发生内部错误（{type(e).__name__}）。请将该文件反馈给维护人员。")
+        with st.expander("技术细节"):
+            st.exception(e)
+        return
+    rsha = report.document.sha256 or sha
+    db = store(database_url())
+    saved = st.session_state.setdefault("saved", set())
+    if (rsha, profile) not in saved:
+        db.save_review(report.to_dict())
+        saved.add((rsha, profile))
+    decisions = db.load_decisions(rsha)
+    ctx = {"report": report, "sha": rsha, "profile": profile, "reviewer": reviewer, "db": db,
+           "decisions": decisions, "data": data, "name": name}
+    header(ctx)
+    tabs = st.tabs(["概览", "问题清单", "协议全文", "版本比较", "导出"])
+    with tabs[0]:
+        overview(ctx)
+    with tabs[1]:
+        findings_tab(ctx)
+    with tabs[2]:
+        fulltext(ctx)
+    with tabs[3]:
+        versions(ctx)
+    with tabs[4]:
+        exports(ctx)

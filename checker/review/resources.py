@@ -1,0 +1,72 @@
+"""Cached resources of the review page: the engine (loaded once per server process and warmed in the
+background), the review store, reports per (document hash, profile), export bytes and display titles."""
+from __future__ import annotations
+
+import json
+
+import streamlit as st
+
+from checker.rules.profiles import PROFILE_KEYS, load_profile
+from checker.review.store import get_store
+
+
+@st.cache_resource(show_spinner=False)
+def engine():
+    """Import the engine once per server process (spaCy/jieba/models load lazily inside)."""
+    import checker.engine
+
+    return checker.engine
+
+
+@st.cache_resource(show_spinner=False)
+def warm_engine():
+    """Load jieba, the classifier and the rule catalogue in the background as soon as the page is
+    first shown, so the first upload does not pay the 3–4 s model start-up."""
+    import threading
+
+    def load():
+        from checker.classify.nlp import section_model
+        from checker.rules.loader import all_rules
+
+        engine()
+        section_model()
+        all_rules()
+
+    t = threading.Thread(target=load, name="engine-warmup", daemon=True)
+    t.start()
+    return t
+
+
+@st.cache_resource(show_spinner=False)
+def store(url: str):
+    return get_store(url)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def run_check(sha: str, profile: str, name: str, _data: bytes):
+    """Report for (document bytes, profile); cached per (sha256, profile)."""
+    return engine().check(data=_data, name=name, profile=profile)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def export_bytes(sha: str, profile: str, fmt: str, decisions_json: str, _report, _source: bytes | None) -> bytes:
+    decisions = json.loads(decisions_json)
+    if fmt == "docx":
+        from checker.report.docx_comments import commented_docx
+
+        return commented_docx(_report, _source, decisions)
+    from checker.report import export
+
+    return export(_report, fmt)
+
+
+@st.cache_data(show_spinner=False)
+def rule_titles() -> dict[str, str]:
+    from checker.report.docx_comments import rule_titles as titles
+
+    return dict(titles())
+
+
+@st.cache_data(show_spinner=False)
+def profile_titles() -> dict[str, str]:
+    return {k: load_profile(k).title for k in PROFILE_KEYS}
