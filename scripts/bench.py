@@ -23,7 +23,7 @@ CHARS_PER_PAGE = 900   # an A4 page of 小四 Chinese text with headings
 
 def make_agreement(target_pages: int = 30) -> str:
     """The complete fixture agreement, its main body repeated with new numbers up to ~30 pages."""
-    from checker.cn_numerals import to_chinese
+    from checker.text.cn_numerals import to_chinese
 
     base = (ROOT / "tests" / "fixtures" / "complete_agreement.txt").read_text(encoding="utf-8")
     head, rest = base.split("第一条", 1)
@@ -67,7 +67,7 @@ def main() -> int:
     n_findings = len(json.loads(r.stdout)["findings"])
 
     from checker.engine import check
-    import checker.nlp as nlp
+    import checker.classify.nlp as nlp
 
     check(path)                      # load models/dictionaries once
     warm = []

@@ -19,7 +19,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from checker.cn_numerals import to_chinese
+from checker.text.cn_numerals import to_chinese
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "clause_library" / "samples" / "示例协议.docx"
