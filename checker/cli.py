@@ -42,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     e = sub.add_parser("explain", help="说明一条规则：检查什么、为什么、依据、示例")
     e.add_argument("rule_id", metavar="RULE_ID")
     v = sub.add_parser("eval", help="在自建标注语料上评估（各章节、各规则的准确率与召回率）")
-    v.add_argument("--split", choices=("dev", "test", "all"), default="all")
+    v.add_argument("--split", choices=("dev", "test", "blind", "all"), default="all")
     v.add_argument("--json", action="store_true", help="以 JSON 输出评估结果")
     return p
 
