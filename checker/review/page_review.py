@@ -10,9 +10,20 @@ from checker.review.page_exports import exports
 from checker.review.page_findings import findings_tab
 from checker.review.page_fulltext import fulltext
 from checker.review.page_overview import header, overview
+from checker.review.page_sidebar import sidebar, welcome
 from checker.review.page_versions import versions
-from checker.review.resources import engine, run_check, store
+from checker.review.resources import engine, run_check, store, warm_engine
 from checker.review.store import database_url
+
+
+def page() -> None:
+    """The 审查 page: sidebar, then the welcome text or the review of the uploaded document."""
+    warm_engine()
+    profile, reviewer = sidebar()
+    if not st.session_state.get("source"):
+        welcome()
+        return
+    review(profile, reviewer)
 
 
 def review(profile: str, reviewer: str) -> None:
