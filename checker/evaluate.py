@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from checker.library import section_keys
+from checker.text.normalize import normalize_text
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus"
 CONTRACT_RULES = ["SECTION_MISSING", "DISPUTE_BOTH_FORUMS", "DISPUTE_NO_FORUM", "ARBITRATION_NO_INSTITUTION",
@@ -57,7 +58,8 @@ def _label_offsets(doc) -> set[int]:
 
 def locate(text: str, anchor: str, stripped=None) -> int | None:
     s, idx = stripped or _stripped(text)
-    a = _WS.sub("", anchor)
+    # the anchor is quoted from the file; the text was normalised on reading (１２ → 12)
+    a = _WS.sub("", normalize_text(anchor))
     k = s.find(a)
     return idx[k] if k >= 0 else None
 
