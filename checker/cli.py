@@ -44,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     v = sub.add_parser("eval", help="在自建标注语料上评估（各章节、各规则的准确率与召回率）")
     v.add_argument("--split", choices=("dev", "test", "blind", "all"), default="all")
     v.add_argument("--json", action="store_true", help="以 JSON 输出评估结果")
+    v.add_argument("--no-styles", dest="styles", action="store_false",
+                   help="不运行体例矩阵（同一协议的各种编号与版式，约两分钟）")
     return p
 
 
@@ -148,7 +150,7 @@ def _explain(args) -> int:
 def _eval(args) -> int:
     from checker.evaluate import main as eval_main
 
-    return eval_main(split=args.split, as_json=args.json)
+    return eval_main(split=args.split, as_json=args.json, styles=args.styles)
 
 
 COMMANDS = {"check": _check, "classify": _classify, "rules": _rules, "explain": _explain, "eval": _eval}

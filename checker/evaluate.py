@@ -171,10 +171,19 @@ def format_table(agg: dict) -> str:
     return "\n".join(lines)
 
 
-def main(split: str = "all", as_json: bool = False) -> int:
+def main(split: str = "all", as_json: bool = False, styles: bool = True) -> int:
     agg = run(split)
+    matrix = None
+    if styles and split != "blind":
+        # issue 7: the same agreements in other drafting styles must get the same review
+        from checker.stylematrix.run import format_table as style_table, run as style_run
+        matrix = style_run(split=split)
+        agg["style_matrix"] = {sid: {"invariant": ok, "renderings": n} for sid, (ok, n) in matrix["per_style"].items()}
     if as_json:
         print(json.dumps(agg, ensure_ascii=False, indent=2, default=list))
     else:
         print(format_table(agg))
+        if matrix is not None:
+            print()
+            print(style_table(matrix))
     return 0

@@ -1,0 +1,461 @@
+"""Renders one corpus agreement (checker.stylematrix.source) in one drafting style (styles.py) as
+.txt, .docx or .pdf — the same words, another numbering, heading, party, signature and page layout.
+
+PDF goes through LibreOffice (``soffice --headless --convert-to pdf``) from the rendered .docx, in
+one batch per run; rendered files are cached by content hash so repeated runs cost nothing.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import re
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checker.stylematrix.source import ROLE, Node, Source, party_roles, strip_label
+from checker.stylematrix.styles import CIRCLED, PAREN_DIGIT, ROMAN, Style
+from checker.text.cn_numerals import to_chinese
+
+ROOT = Path(__file__).resolve().parents[2]
+HEADER_TEXT = "协议文本（签署稿）"
+_FIELD = re.compile(r"^(住\s*所|地\s*址|法定代表人|负责人|联系人|联系电话|电\s*话)[：:]")
+
+
+@dataclass
+class Out:
+    """One rendered paragraph or table row."""
+    text: str = ""
+    cells: list[str] | None = None
+    bold: bool = False
+    center: bool = False
+    heading: int = 0              # Word Heading level (0 = none)
+    autonum: int = 0              # Word automatic numbering level (0 = none)
+    restart: bool = False
+    page_break: bool = False
+    indent: bool = False
+    node: int | None = None       # index of the source unit this item opens (its anchor)
+    anchor: str | None = None
+
+
+@dataclass
+class Rendering:
+    style: Style
+    source: Source
+    items: list[Out] = field(default_factory=list)
+    anchors: list[str | None] = field(default_factory=list)   # per source unit, in gold order
+    adds_attachment: bool = False
+
+
+def label(scheme: str, n: int, parents: list[int] | None = None) -> str:
+    cn = to_chinese(n)
+    if scheme == "article":
+        return f"第{cn}条"
+    if scheme.startswith("cn") and len(scheme) == 3:
+        return cn + scheme[2]
+    if scheme == "pcn":
+        return f"（{cn}）"
+    if scheme == "pcn_ascii":
+        return f"({cn})"
+    if scheme == "dec":
+        return str(n)
+    if scheme.startswith("dec") and len(scheme) == 4:
+        return f"{n}{scheme[3]}"
+    if scheme == "multi":
+        return ".".join(str(x) for x in (parents or []) + [n])
+    if scheme == "pnum":
+        return f"（{n}）"
+    if scheme == "pnum_ascii":
+        return f"({n})"
+    if scheme == "circ":
+        return CIRCLED[n - 1]
+    if scheme == "paren_digit":
+        return PAREN_DIGIT[n - 1]
+    a = "abcdefghijklmnopqrstuvwxyz"[n - 1]
+    if scheme == "alpha_paren":
+        return f"({a})"
+    if scheme == "alpha_fwparen":
+        return f"（{a}）"
+    if scheme == "alpha.":
+        return f"{a}."
+    if scheme == "ALPHA.":
+        return f"{a.upper()}."
+    if scheme == "roman.":
+        return f"{ROMAN[n - 1]}."
+    raise ValueError(scheme)
+
+
+def applicable(style: Style, src: Source) -> bool:
+    return not style.needs_headings or src.all_headed()
+
+
+def _role_map(style: Style, src: Source) -> dict[str, str]:
+    if not style.role:
+        return {}
+    return {r: style.role.format(cn=to_chinese(i), n=i) for i, r in enumerate(party_roles(src), 1)}
+
+
+def _sub(text: str, roles: dict[str, str]) -> str:
+    for old in sorted(roles, key=len, reverse=True):
+        text = text.replace(old, roles[old])
+    return text
+
+
+def _party_fields(node: Node) -> dict[str, str]:
+    """甲方：名称，住所：…，法定代表人：… (one line or several) → role, name, 住所, 法定代表人."""
+    f: dict[str, str] = {}
+    for i, ln in enumerate(node.lines):
+        segs = re.split(r"[，；;,](?=[^，；;,]{1,8}[：:])", ln.text) if i == 0 else [ln.text]
+        for j, seg in enumerate(segs):
+            lab, _, val = seg.replace(":", "：").partition("：")
+            if i == 0 and j == 0:
+                m = ROLE.match(seg)
+                if m:
+                    f["role"], f["name"] = m.group("role"), seg[m.end():].strip()
+                else:
+                    f["name"] = seg.strip()
+                continue
+            key = re.sub(r"\s", "", lab)
+            key = "住所" if key in ("住所", "地址") else key
+            f[key] = val.strip().rstrip("。；;")
+    return f
+
+
+def _name_only(name: str) -> str:
+    return re.split(r"[（(]以下", name)[0].strip()
+
+
+class _Renderer:
+    def __init__(self, style: Style, src: Source):
+        self.s, self.src = style, src
+        self.roles = _role_map(style, src)
+        self.r = Rendering(style, src)
+        self.unit_no = 0
+        self.chap_no = 0
+        self.unit_idx = -1          # index among @-units (gold clauses)
+
+    def emit(self, o: Out) -> None:
+        o.text = _sub(o.text, self.roles)
+        if o.cells is not None:
+            o.cells = [_sub(c, self.roles) for c in o.cells]
+            o.text = " ".join(o.cells)
+        self.r.items.append(o)
+
+    def anchor(self, text: str) -> None:
+        self.r.anchors.append(_sub(text, self.roles))
+
+    def run(self) -> Rendering:
+        nodes = self.src.nodes
+        i = 0
+        while i < len(nodes):
+            n = nodes[i]
+            if n.kind == "parties" and self.s.parties != "lines" and n.lines[0].kind == "para" and ROLE.match(n.lines[0].text):
+                group = []
+                while i < len(nodes) and nodes[i].kind == "parties":
+                    group.append(nodes[i])
+                    i += 1
+                self.parties(group)
+                continue
+            self.node(n)
+            i += 1
+        if self.s.member_attachment:
+            self.members()
+        return self.r
+
+    def plain(self, n: Node, bold_first: bool = False) -> None:
+        for k, ln in enumerate(n.lines):
+            if ln.kind == "row":
+                self.emit(Out(cells=list(ln.cells), page_break=ln.page_break))
+            else:
+                self.emit(Out(ln.text, bold=bold_first and k == 0, center=(ln.kind == "center") or (bold_first and k == 0),
+                              page_break=ln.page_break))
+
+    def node(self, n: Node) -> None:
+        if n.from_unit:
+            self.unit_idx += 1
+        s = self.s
+        if n.kind == "title":
+            self.anchor(n.lines[0].text)
+            self.emit(Out(n.lines[0].text, bold=True, center=True))
+            for ln in n.lines[1:]:
+                self.emit(Out(ln.text, cells=ln.cells))
+            return
+        if n.kind == "chapter":
+            if n.region == "pre":
+                self.emit(Out(n.lines[0].text, bold=True, center=True))
+                return
+            self.chap_no += 1
+            self.unit_no = 0 if s.chapter == "decimal" else self.unit_no
+            h = n.heading
+            text = {"keep": f"第{to_chinese(self.chap_no)}章 {h}", "decimal": f"{self.chap_no}{s.sep or ''}{h}" if s.sep else f"{self.chap_no}{h}",
+                    "cnpart": f"{to_chinese(self.chap_no)}、{h}", "bold": h}.get(s.chapter)
+            if s.chapter == "decimal" and s.sep == "":
+                text = f"{self.chap_no} {h}" if s.fmt != "pdf" else f"{self.chap_no}{h}"
+            if text is not None:
+                self.emit(Out(text, bold=True, center=s.chapter != "decimal", heading=1 if s.charter_headings else 0))
+            return
+        if n.kind == "recitals" and s.recitals:
+            self.anchor(n.lines[0].text)
+            k = 0
+            for ln in n.lines:
+                fam, rest = strip_label(ln.text)
+                if fam and ln.kind == "para":
+                    k += 1
+                    self.emit(Out(label(s.recitals, k) + rest))
+                else:
+                    self.emit(Out(ln.text, cells=ln.cells))
+            return
+        if n.kind == "signature" and s.signature == "table":
+            self.anchor(n.lines[0].text if n.lines[0].kind == "para" else " ".join(n.lines[0].cells))
+            self.signature_table(n)
+            return
+        if n.kind != "unit":
+            if n.from_unit:
+                ln = n.lines[0]
+                self.anchor(ln.text if ln.kind == "para" else "".join(ln.cells))
+            self.plain(n)
+            return
+        self.unit(n)
+
+    def unit(self, n: Node) -> None:
+        s = self.s
+        self.unit_no += 1
+        parents = [self.chap_no] if s.chapter == "decimal" and self.chap_no else []
+        first = n.lines[0]
+        own = [self.unit_no] if s.unit == "multi" else [self.unit_no]
+        rest_lines = n.lines[1:]
+        if s.heading_format != "inline" and n.heading:
+            self.anchor(n.heading)
+            self.emit(Out(n.heading, bold=True, heading=2 if s.heading_format == "style" else 0, page_break=first.page_break))
+        elif s.autonum:
+            self.anchor(first.text)
+            self.emit(Out(first.text, autonum=1, page_break=first.page_break))
+        elif s.unit == "none":
+            rest_lines = n.lines
+        else:
+            lab = label(s.unit, self.unit_no, parents)
+            self.anchor(first.text)
+            self.emit(Out(lab + s.sep + first.text, page_break=first.page_break))
+        counters = [0, 0]
+        for ln in rest_lines:
+            if ln.kind == "row":
+                self.emit(Out(cells=list(ln.cells), page_break=ln.page_break))
+                continue
+            if ln.depth == 0:
+                self.emit(Out(ln.text, indent=True, page_break=ln.page_break))
+                continue
+            d = ln.depth
+            counters[d - 1] += 1
+            if d == 1:
+                counters[1] = 0
+            if s.autonum:
+                self.emit(Out(ln.text, autonum=d + 1, page_break=ln.page_break))
+                continue
+            scheme = s.sub1 if d == 1 else s.sub2
+            path = (parents + own) if s.unit in ("multi", "dec") or scheme == "multi" else []
+            if scheme == "multi":
+                lab = label("multi", counters[d - 1], path + ([counters[0]] if d == 2 else []))
+            else:
+                lab = label(scheme, counters[d - 1])
+            self.emit(Out(lab + s.sub_sep + ln.text, page_break=ln.page_break))
+
+    def parties(self, group: list[Node]) -> None:
+        s = self.s
+        fields = [_party_fields(n) for n in group]
+        for n in group:
+            self.unit_idx += 1
+        if s.parties == "table":
+            for f in fields:
+                self.anchor(_name_only(f.get("name", "")))
+            self.emit(Out("协议各方基本信息如下："))
+            extra = [k for f in fields for k in f if k not in ("role", "name", "住所", "法定代表人")]
+            extra = list(dict.fromkeys(extra))
+            self.emit(Out(cells=["缔约方", "单位名称", "住所", "法定代表人"] + extra))
+            for f in fields:
+                self.emit(Out(cells=[f.get("role", ""), f.get("name", ""), f.get("住所", ""), f.get("法定代表人", "")]
+                              + [f.get(k, "") for k in extra]))
+            return
+        for k, (n, f) in enumerate(zip(group, fields), 1):
+            lab = f"（{k}）" if s.parties == "numbered" else f"{k}. "
+            joined = "，".join(ln.text.rstrip("，,") for ln in n.lines)
+            self.anchor(n.lines[0].text)
+            self.emit(Out(lab + joined))
+
+    def signature_table(self, n: Node) -> None:
+        if any(ln.kind == "row" for ln in n.lines):
+            self.plain(n)
+            return
+        rows: list[list[str]] = []
+        before, after = [], []
+        for ln in n.lines:
+            if ROLE.match(_sub(ln.text, {})) or re.match(r"^[^：:]{2,12}[（(](盖章|公章|签章)[）)]", ln.text):
+                rows.append([ln.text])
+            elif rows and (_FIELD.match(ln.text) or re.match(r"^(法定代表人|授权代表|委托代理人)", ln.text)) and not after:
+                rows[-1].append(ln.text)
+            elif rows:
+                after.append(ln.text)
+            else:
+                before.append(ln.text)
+        if not rows:
+            self.plain(n)
+            return
+        for t in before:
+            self.emit(Out(t))
+        width = max(len(r) for r in rows)
+        for r in rows:
+            self.emit(Out(cells=r + [""] * (width - len(r))))
+        for t in after:
+            self.emit(Out(t))
+
+    def members(self) -> None:
+        names = []
+        for n in self.src.nodes:
+            if n.kind != "parties":
+                continue
+            if n.lines[0].kind == "para" and ROLE.match(n.lines[0].text):
+                f = _party_fields(n)
+                names.append((_name_only(f.get("name", "")), f.get("住所", "")))
+            for ln in n.lines:
+                if ln.kind == "row" and len(ln.cells) >= 2:
+                    cells = ln.cells
+                    name = next((c for c in cells if re.search(r"(公司|大学|学院|研究院|研究所|协会|中心|医院)$", c)), None)
+                    if name:
+                        names.append((_name_only(name), ""))
+        if not names:
+            return
+        self.r.adds_attachment = True
+        self.emit(Out("附件：联盟成员名单", bold=True, page_break=True))
+        self.emit(Out(cells=["序号", "成员单位名称"]))
+        for k, (name, _) in enumerate(names, 1):
+            self.emit(Out(cells=[str(k), name]))
+
+
+def render(style: Style, src: Source) -> Rendering:
+    return _Renderer(style, src).run()
+
+
+# ---------------------------------------------------------------- writers
+def write_txt(r: Rendering, out: Path) -> None:
+    lines = []
+    for o in r.items:
+        if o.cells is not None:
+            lines.append("    ".join(o.cells))
+        else:
+            if o.bold and r.style.heading_format == "bold" and lines:
+                lines.append("")
+            lines.append(("    " if o.center else "") + o.text)
+    out.write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
+
+
+def _corpus_builder():
+    spec = importlib.util.spec_from_file_location("_build_corpus", ROOT / "scripts" / "build_corpus.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def write_docx(r: Rendering, out: Path) -> None:
+    import docx
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+    from docx.shared import Cm, Pt
+
+    bc = _corpus_builder()
+    s = r.style
+    d = docx.Document()
+    sec = d.sections[0]
+    sec.page_width, sec.page_height = Cm(21.0), Cm(29.7)
+    sec.left_margin = sec.right_margin = Cm(2.8)
+    sec.top_margin = sec.bottom_margin = Cm(2.5)
+    bc._set_font(d.styles["Normal"], "Times New Roman", "宋体", 12)
+    d.styles["Normal"].paragraph_format.line_spacing = 1.5
+    d.styles["Normal"].paragraph_format.space_after = Pt(0)
+    for lvl in (1, 2):
+        st = d.styles[f"Heading {lvl}"]
+        bc._set_font(st, "Times New Roman", "黑体", 15 if lvl == 1 else 13, True)
+        st.font.color.rgb = None
+    if s.header:
+        hp = sec.header.paragraphs[0]
+        hp.text = HEADER_TEXT
+        hp.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        fp = sec.footer.paragraphs[0]
+        fp.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        bc._page_field(fp)
+    numbering = bc.Numbering(d, s.autonum) if s.autonum else None
+    rows: list[list[str]] = []
+
+    def flush():
+        if not rows:
+            return
+        ncol = max(len(x) for x in rows)
+        t = d.add_table(rows=len(rows), cols=ncol)
+        t.style = d.styles["Table Grid"]
+        t.alignment = WD_TABLE_ALIGNMENT.CENTER
+        for i, row in enumerate(rows):
+            for j in range(ncol):
+                t.cell(i, j).text = row[j] if j < len(row) else ""
+        rows.clear()
+
+    for o in r.items:
+        if o.cells is not None:
+            if o.page_break:
+                flush()
+                d.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            rows.append(o.cells)
+            continue
+        flush()
+        if o.page_break:
+            d.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        if o.heading:
+            p = d.add_heading(o.text, level=o.heading)
+        else:
+            p = d.add_paragraph()
+            run = p.add_run(o.text)
+            run.bold = o.bold or None
+        if o.center:
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if o.autonum and numbering is not None:
+            numbering.apply(p, o.autonum)
+        elif o.indent:
+            p.paragraph_format.first_line_indent = Pt(24)
+    flush()
+    d.save(out)
+
+
+def digest(r: Rendering) -> str:
+    h = hashlib.sha256(repr((r.style, [(o.text, o.cells, o.bold, o.center, o.heading, o.autonum, o.page_break,
+                                         o.indent) for o in r.items])).encode("utf-8"))
+    h.update((ROOT / "checker" / "stylematrix" / "render.py").read_bytes())
+    return h.hexdigest()[:16]
+
+
+def write(r: Rendering, cache: Path) -> Path:
+    """The rendered file in ``cache`` (written when missing); PDFs need convert_pending() after."""
+    cache.mkdir(parents=True, exist_ok=True)
+    stem = f"{r.source.id}_{r.style.id}_{digest(r)}"
+    if r.style.fmt == "txt":
+        out = cache / f"{stem}.txt"
+        if not out.exists():
+            write_txt(r, out)
+        return out
+    docx_out = cache / f"{stem}.docx"
+    if not docx_out.exists():
+        write_docx(r, docx_out)
+    return docx_out if r.style.fmt == "docx" else cache / f"{stem}.pdf"
+
+
+def convert_pending(paths: list[Path]) -> None:
+    """Converts the .docx behind every missing .pdf in one LibreOffice run."""
+    todo = [p.with_suffix(".docx") for p in paths if p.suffix == ".pdf" and not p.exists()]
+    if not todo:
+        return
+    if shutil.which("soffice") is None:
+        raise RuntimeError("需要 LibreOffice（soffice）来生成体例矩阵的 PDF：请先运行 make sysdeps")
+    prof = Path(tempfile.gettempdir()) / "lo_stylematrix"
+    outdir = todo[0].parent
+    for k in range(0, len(todo), 40):
+        cmd = ["soffice", "--headless", f"-env:UserInstallation=file://{prof}", "--convert-to", "pdf",
+               "--outdir", str(outdir)] + [str(p) for p in todo[k:k + 40]]
+        subprocess.run(cmd, check=True, capture_output=True, timeout=900)
