@@ -46,7 +46,32 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--json", action="store_true", help="以 JSON 输出评估结果")
     v.add_argument("--no-styles", dest="styles", action="store_false",
                    help="不运行体例矩阵（同一协议的各种编号与版式，约两分钟）")
+    d = sub.add_parser("draft", help="按问卷起草协议（.docx 或 Markdown），并用本工具自检")
+    d.add_argument("--answers", required=True, metavar="FILE.yaml", help="问卷回答（示例见 clause_library/samples/answers.example.yaml）")
+    d.add_argument("-o", "--output", metavar="OUT", help="输出文件（.docx 或 .md；默认为问卷同名 .docx）")
+    d.add_argument("--format", choices=("docx", "markdown"), default=None, help="输出格式（默认按 OUT 的扩展名）")
+    d.add_argument("--no-check", action="store_true", help="不对起草结果自检")
+    rv = sub.add_parser("revise", help="按审查结论修订协议：每处修改是 Word 修订（作者“合规审查”）")
+    rv.add_argument("file", metavar="FILE")
+    rv.add_argument("--accept", nargs="+", metavar="RULE", help="只修改这些规则的问题（默认：全部有建议条款的问题）")
+    rv.add_argument("--decisions", metavar="FILE.json", help="审查结论（审查页面导出的 JSON，或 {\"accept\": [...], \"fill\": {...}}）")
+    rv.add_argument("--profile", choices=PROFILE_KEYS, default=DEFAULT_PROFILE, help="审查配置（默认 fujian）")
+    rv.add_argument("-o", "--output", metavar="OUT.docx", help="输出文件（默认 FILE_修订.docx）")
+    cp = sub.add_parser("compare", help="比较同一协议的两个版本：逐条对齐、字级差异、问题的修改与新增")
+    cp.add_argument("old", metavar="OLD")
+    cp.add_argument("new", metavar="NEW")
+    cp.add_argument("--format", choices=("html", "docx", "json"), default="json")
+    cp.add_argument("--profile", choices=PROFILE_KEYS, default=DEFAULT_PROFILE, help="审查配置（默认 fujian）")
+    cp.add_argument("-o", "--output", metavar="OUT", help="输出文件（docx 格式默认 NEW_比较.docx）")
     return p
+
+
+def _write(out: str, data: bytes) -> None:
+    try:
+        Path(out).write_bytes(data)
+    except OSError as err:
+        raise InputError(f"无法写入输出文件“{out}”：{err.strerror}。请检查路径和权限。") from err
+    print(f"已写入 {out}", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -153,4 +178,52 @@ def _eval(args) -> int:
     return eval_main(split=args.split, as_json=args.json, styles=args.styles)
 
 
-COMMANDS = {"check": _check, "classify": _classify, "rules": _rules, "explain": _explain, "eval": _eval}
+def _draft(args) -> int:
+    from checker.draft import drafting
+
+    src = Path(args.answers)
+    fmt = args.format or ("markdown" if args.output and Path(args.output).suffix.lower() in (".md", ".markdown")
+                          else "docx")
+    answers = drafting.load_answers(src)
+    draft = drafting.build(answers)
+    data = drafting.to_docx(draft) if fmt == "docx" else drafting.to_markdown(draft).encode("utf-8")
+    out = args.output or str(src.with_suffix(".docx" if fmt == "docx" else ".md"))
+    _write(out, data)
+    if args.no_check:
+        return 0
+    from checker.engine import check
+
+    rep = check(out, profile=answers.profile)
+    s = rep.summary()
+    print(f"自检（{answers.profile}）：{s['errors']} 个错误、{s['warnings']} 个警告、{s['infos']} 条提示。", file=sys.stderr)
+    return 1 if s["errors"] else 0
+
+
+def _revise(args) -> int:
+    from checker.draft.revise import load_decisions, revise_file
+
+    decisions = load_decisions(args.decisions) if args.decisions else None
+    path = Path(args.file)
+    out = args.output or str(path.with_name(path.stem + "_修订.docx"))
+    data, changes = revise_file(path, profile=args.profile, accept=args.accept, decisions=decisions)
+    _write(out, data)
+    print(f"共 {len(changes)} 处修订：" + "；".join(f"{c.rule}（{c.action}）" for c in changes), file=sys.stderr)
+    return 0
+
+
+def _compare(args) -> int:
+    from checker.draft.versions import compare_files, export
+
+    result = compare_files(Path(args.old), Path(args.new), profile=args.profile)
+    data = export(result, args.format)
+    out = args.output or (str(Path(args.new).with_name(Path(args.new).stem + "_比较.docx"))
+                          if args.format == "docx" else None)
+    if out:
+        _write(out, data)
+    else:
+        sys.stdout.write(data.decode("utf-8"))
+        sys.stdout.flush()
+    return 0
+
+
+COMMANDS = {"draft": _draft, "revise": _revise, "compare": _compare, "check": _check, "classify": _classify, "rules": _rules, "explain": _explain, "eval": _eval}
