@@ -41,6 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--format", choices=("text", "json"), default="text")
     e = sub.add_parser("explain", help="说明一条规则：检查什么、为什么、依据、示例")
     e.add_argument("rule_id", metavar="RULE_ID")
+    s = sub.add_parser("sources", help="列出引用的法律、司法解释和政策文件：版本、施行日期、被何者取代")
+    s.add_argument("--date", metavar="YYYY-MM-DD", default=None, help="按该日判断是否施行（默认今天）")
+    s.add_argument("--format", choices=("text", "json"), default="text")
     v = sub.add_parser("eval", help="在自建标注语料上评估（各章节、各规则的准确率与召回率）")
     v.add_argument("--split", choices=("dev", "test", "blind", "all"), default="all")
     v.add_argument("--json", action="store_true", help="以 JSON 输出评估结果")
@@ -172,6 +175,31 @@ def _explain(args) -> int:
     return 0
 
 
+def _sources(args) -> int:
+    from datetime import date
+
+    from checker.library import date_zh, source_rows, sources
+
+    try:
+        on = date.fromisoformat(args.date) if args.date else date.today()
+    except ValueError as err:
+        raise InputError(f"日期“{args.date}”无法识别，请写成 YYYY-MM-DD。") from err
+    rows = source_rows(on)
+    if args.format == "json":
+        print(json.dumps({"as_of": on.isoformat(), "sources": rows}, ensure_ascii=False, indent=2))
+        return 0
+    kind = {"law": "法律", "judicial": "司法解释", "regulation": "行政法规/规章", "policy": "政策文件"}
+    print(f"引用来源 {len(rows)} 个（按 {date_zh(on)} 判断是否施行）")
+    for r in rows:
+        state = "施行中" if r["in_force"] else ("已被取代" if r["until"] and r["until"] <= on.isoformat() else "尚未施行")
+        extra = ""
+        if r["replaced_by"]:
+            extra = f"；{r['until']} 起由 {r['replaced_by']}（{sources()[r['replaced_by']]['title']}）取代"
+        print(f"{r['key']:<10} {kind.get(r['kind'], r['kind'])}  {r['title']}  版本：{r['version']}；"
+              f"施行：{r['effective'] or '—'}{extra}〔{state}〕")
+    return 0
+
+
 def _eval(args) -> int:
     from checker.evaluate import main as eval_main
 
@@ -226,4 +254,5 @@ def _compare(args) -> int:
     return 0
 
 
-COMMANDS = {"draft": _draft, "revise": _revise, "compare": _compare, "check": _check, "classify": _classify, "rules": _rules, "explain": _explain, "eval": _eval}
+COMMANDS = {"draft": _draft, "revise": _revise, "compare": _compare, "check": _check, "classify": _classify, "rules": _rules, "explain": _explain,
+            "sources": _sources, "eval": _eval}

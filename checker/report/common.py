@@ -35,6 +35,19 @@ def rule_title(rule_id: str) -> str:
     return r.title if r else rule_id
 
 
+def legal_basis(report: Report, on=None) -> dict:
+    """The "法律依据截至 …" note of a report: review date (today), the signing date the agreement
+    gives, and the cited texts whose version differs between them (checker.library.legal_basis)."""
+    from datetime import date
+
+    from checker.library import legal_basis as basis
+    from checker.rules.loader import rules_by_id
+
+    rules = rules_by_id()
+    cites = [rules[f.rule].citation for f in report.findings if f.rule in rules]
+    return basis(report.document.text, cites, on or date.today())
+
+
 def grouped(report: Report) -> list[tuple[str | None, list[Finding]]]:
     """Findings grouped by section in outline order; findings without a section last."""
     order = {k: i for i, k in enumerate(section_keys())}

@@ -251,6 +251,14 @@ def _source_paras(doc, document):
     return paras_of_block
 
 
+def _basis_footer(doc, report) -> None:
+    """"法律依据截至 …" as a paragraph of the last section's page footer (the body text is untouched)."""
+    from checker.report.common import legal_basis
+
+    footer = doc.sections[-1].footer
+    footer.add_paragraph(legal_basis(report)["note"])
+
+
 def commented_docx(report, source_bytes: bytes | None, decisions: dict | None = None) -> bytes:
     """The agreement as .docx with one Word comment per (not dismissed) finding."""
     document = report.document
@@ -264,6 +272,7 @@ def commented_docx(report, source_bytes: bytes | None, decisions: dict | None = 
         index = {id(b): i for i, b in enumerate(document.blocks)}
         loc = Locator(document, lambda b: [(paras[index[id(b)]], 0, None)])
     annotate(doc, loc, report, decisions)
+    _basis_footer(doc, report)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

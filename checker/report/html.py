@@ -8,7 +8,7 @@ from checker.library import section_title
 from checker.model import Report
 from checker.rules.profiles import load_profile
 from checker.report.common import (FORMAT_ZH, SEVERITY_ZH, STATUS_ZH, clause_excerpt, clause_label, grouped,
-                                   location_text, rule_title, section_units)
+                                   legal_basis, location_text, rule_title, section_units)
 
 CSS = """
 body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;max-width:1100px;margin:2em auto;color:#222;line-height:1.6}
@@ -66,5 +66,6 @@ def to_html(report: Report) -> str:
             if f.suggestion:
                 parts.append(f"<p>建议条款：</p><blockquote class='sugg'>{e(f.suggestion)}</blockquote>")
             parts.append("</div>")
+    parts.append(f"<footer class='meta'><hr>{e(legal_basis(report)['note'])}</footer>")
     parts.append("</body></html>")
     return "\n".join(parts)

@@ -4,7 +4,10 @@ from __future__ import annotations
 import json
 
 from checker.model import Report
+from checker.report.common import legal_basis
 
 
 def to_json(report: Report) -> str:
-    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
+    data = report.to_dict()
+    data["legal_basis"] = legal_basis(report)      # additive: "法律依据截至 …" (contracts.md §3)
+    return json.dumps(data, ensure_ascii=False, indent=2)

@@ -5,7 +5,7 @@ from checker.library import section_title
 from checker.model import Report
 from checker.rules.profiles import load_profile
 from checker.report.common import (FORMAT_ZH, SEVERITY_ZH, STATUS_ZH, clause_excerpt, clause_label, grouped,
-                                   location_text, rule_title, section_units)
+                                   legal_basis, location_text, rule_title, section_units)
 
 
 def _md_escape(s: str) -> str:
@@ -46,4 +46,5 @@ def to_markdown(report: Report) -> str:
             if f.suggestion:
                 out += ["", "建议条款：", "", "> " + f.suggestion.replace("\n", "\n> ")]
             out.append("")
+    out += ["---", "", legal_basis(report)["note"]]
     return "\n".join(out).rstrip() + "\n"

@@ -5,6 +5,7 @@ Sentence splitting and section lookup live here so that every rule uses the same
 from __future__ import annotations
 
 import re
+from datetime import date
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Iterator
@@ -33,6 +34,18 @@ class ReviewContext:
     clauses: list[Clause]               # the whole clause tree (units and their descendants)
     profile: Any                        # checker.rules.profiles.Profile
     sections: list[SectionStatus] = field(default_factory=list)
+    review_date: date | None = None     # citations name the texts in force that day (default: today)
+
+    @property
+    def as_of(self) -> date:
+        return self.review_date or date.today()
+
+    @cached_property
+    def signed_on(self) -> date | None:
+        """The signing date the agreement states, if any (citations add the texts in force then)."""
+        from checker.library import signing_date
+
+        return signing_date(self.document.text)
 
     # --- sections -------------------------------------------------------------------------
     def in_section(self, key: str, include_secondary: bool = True) -> list[Clause]:
