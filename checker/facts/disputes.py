@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 MASK = "〇"
 _SENT = re.compile(r"[^。；;\n]+[。；;\n]?")
@@ -22,7 +23,10 @@ _COST = re.compile(r"(?:仲裁|诉讼)(?:[或及和、与/]?(?:仲裁|诉讼))?�
 _SUPPORT = re.compile(r"执行|撤销|保全|认可|协助|司法审查|确认[^，。；]{0,10}效力")
 _SUPPORT_SENT = re.compile(r"仲裁(?:协议|条款)[^。；]{0,8}效力|撤销[^。；]{0,6}裁决|不予执行")
 _FALLBACK = re.compile(r"(?:如|若|倘|如果|假如|一旦)[^。；]{0,20}仲裁(?:条款|协议)[^。；]{0,12}"
-                       r"(?:无效|失效|不能执行|无法执行|不能履行|被认定|不成立)|仲裁(?:机构|委员会)[^。；]{0,6}(?:不予受理|不受理|拒绝受理)")
+                       r"(?:无效|失效|不能执行|无法执行|不能履行|被认定|不成立)|仲裁(?:机构|委员会)[^。；]{0,6}(?:不予受理|不受理|拒绝受理)|"
+                       # a court only for what cannot be arbitrated (仲裁法 第三条 / 2025年修订 第二条): no second forum
+                       r"(?:不属于|超出|不在)[^。；，]{0,8}仲裁(?:的)?(?:范围|事项|受理范围)|(?:依法)?(?:不能|不可|无法|不得|不宜|不适宜)(?:提交|申请)?仲裁(?:解决)?的|"
+                       r"(?:依法)?(?:应当|须|必须)由(?:人民)?法院(?:专属)?管辖的|(?:不可|不能)仲裁(?:的)?(?:争议|事项|纠纷)")
 _PERSONNEL = re.compile(r"(?:劳动|人事)(?:争议|仲裁)[^。；]*(?:人员|员工|职工|劳动合同|劳动关系)|"
                         r"(?:人员|员工|职工|劳动合同|劳动关系)[^。；]*(?:劳动|人事)(?:争议|仲裁)")
 # Form layouts: "（一）…仲裁；（二）…诉讼", the parties to pick one ("选择第__种", "择一", □).
@@ -108,6 +112,26 @@ def forums(text: str) -> Forums:
     return f
 
 
+# Sentences outside the dispute article that choose a forum: "由甲方所在地人民法院管辖" in the governing-law
+# article, "争议提交厦门仲裁委员会仲裁" in an attachment. Read together with the dispute article.
+_CHOOSES_COURT = re.compile(r"(?:人民法院|法院)[^。；]{0,8}管辖|向[^。；]{0,25}(?:人民法院|法院)[^。；]{0,6}(?:起诉|提起诉讼|诉讼)|"
+                            r"诉至[^。；]{0,20}法院|(?:提交|交由)[^。；]{0,20}(?:人民法院|法院)[^。；]{0,4}(?:审理|裁判|诉讼)")
+_CHOOSES_ARB = re.compile(r"(?:提交|提请|交由|申请|由)[^。；]{0,25}仲裁(?:委员会|院|中心)[^。；]{0,14}仲裁|"
+                          r"(?:提交|提请|交由)[^。；]{0,25}委员会[^。；]{0,4}仲裁|仲裁委员会[^。；]{0,6}仲裁")
+
+
+def forum_sentences_only(text: str) -> str | None:
+    """``text`` with every sentence that does not choose a forum masked (offsets kept); None if none does."""
+    out, any_kept = text, False
+    for s in _SENT.finditer(text):
+        st = s.group()
+        if _CHOOSES_COURT.search(st) or _CHOOSES_ARB.search(st):
+            any_kept = True
+        else:
+            out = _blank(out, s.start(), s.end())
+    return out if any_kept else None
+
+
 # --- names in front of 仲裁委员会 / 人民法院 -------------------------------------------------------
 _BOUNDARY = re.compile(r"提交|提请|交由|交付|诉至|诉诸|申请(?!人)|向|由(?!贸)|到|归|选择|或者|或|在(?!地)|至|按照|依照|依据|根据")
 _FLOATING = re.compile(r"(?:申请人|被申请人|起诉方|原告|被告|应诉方|守约方|违约方|任何一方|任一方|一方|各自|双方各自)的?(?:所在地|住所地)")
@@ -169,6 +193,11 @@ def arbitration_bodies(masked: str) -> list[Designation]:
         out.append(Designation(kind, span, pre))
     for m in re.finditer(r"仲裁地(?:点)?\s*(?:为|在|是|：|:)\s*([\u4e00-\u9fa5]{2,8})", masked):
         out.append(Designation("place", m.span(), m.group(1)))
+    # "提交中国国际经济贸易委员会仲裁", "提交中国国际贸易促进委员会仲裁": a 委员会 named without 仲裁.
+    for m in re.finditer(r"(?<!仲裁)委员会(?=[^。；，,]{0,6}仲裁)", masked):
+        pre, a = prefix_before(masked, m.start())
+        if len(pre) >= 2:
+            out.append(Designation("named", (a, m.end()), pre + "委员会"))
     for m in re.finditer(r"(?:贸仲|CIETAC|SHIAC|BAC|SCIA|HKIAC|SIAC)", masked):
         out.append(Designation("named", m.span(), m.group()))
     return out
@@ -223,3 +252,74 @@ def place_cores(prefix: str) -> list[str]:
     toks = [re.sub(r"(?:省|自治区|市|自治州|州|地区|盟|区|县|旗)$", "", t) for t in _PLACE_TOKEN.findall(prefix)]
     toks = [t for t in toks if len(t) >= 2]
     return toks or ([prefix[:2]] if len(prefix) >= 2 else [])
+
+
+# --- which commission a designation names (clause_library/arbitration_commissions.yaml) -------------------
+@dataclass
+class Commission:
+    name: str | None        # the commission's official name, None when no real commission is meant
+    status: str             # exact | slip (misnamed but identifiable) | parent (named through its parent body) | unknown | province
+    written: str = ""       # the words of the agreement
+
+
+_PROVINCES_FULL = re.compile(r"^(?:中国)?(河北|山西|内蒙古|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|"
+                             r"海南|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆)(?:省|自治区|壮族自治区|回族自治区|维吾尔自治区)?$")
+
+
+@lru_cache(maxsize=1)
+def _commissions() -> dict:
+    from checker.library import LIBRARY_DIR, load_yaml
+
+    data = load_yaml(LIBRARY_DIR / "arbitration_commissions.yaml")
+    exact, slips, parents = {}, {}, {}
+    for c in data["named"]:
+        for n in [c["name"], *c.get("aliases", [])]:
+            exact[n] = c["name"]
+        for b in c.get("branches", []):
+            exact[c["name"] + b] = c["name"] + b
+        for n in c.get("slips", []):
+            slips[n] = c["name"]
+        for n in c.get("parent", []):
+            parents[n] = c["name"]
+    cities = [x for v in data["cities"].values() for x in v] + list(data.get("prefectures") or [])
+    return {"exact": exact, "slips": slips, "parents": parents,
+            "cities": sorted(set(cities), key=len, reverse=True)}
+
+
+def commission_names() -> list[str]:
+    """Every commission of the list by its official name (city commissions and the named ones)."""
+    d = _commissions()
+    named = sorted(set(d["exact"].values()))
+    return [f"{c}仲裁委员会" for c in d["cities"] if f"{c}仲裁委员会" not in d["exact"]] + named
+
+
+def identify(written: str) -> Commission:
+    """The commission meant by the words before 仲裁委员会/仲裁院/… (or the whole designation).
+
+    "厦门"/"厦门市仲裁委员会" → 厦门仲裁委员会 (exact); "中国国际经济贸易委员会" → CIETAC (slip);
+    "中国国际贸易促进委员会" → CIETAC (parent); "福建省" → province (several commissions there);
+    anything else → unknown (no such commission: not identifiable, 仲裁法解释 第三条 a contrario).
+    """
+    d = _commissions()
+    w = re.sub(r"\s|的$", "", written)
+    w = re.sub(r"^(?:由|向|提交|提请)", "", w)
+    core = re.sub(r"(?:仲裁委员会|仲裁委|仲裁院|仲裁中心|委员会)$", "", w)
+    slip = bool(re.search(r"(?<!仲裁)委员会$", w))      # "…委员会" without 仲裁: a slip at best
+    for key in (w, core, core + "仲裁委员会"):
+        if key in d["exact"]:
+            return Commission(d["exact"][key], "slip" if slip else "exact", written)
+    for n, official in d["exact"].items():   # a branch written after the commission: "…华南分会"
+        if len(n) > 4 and w.startswith(n):
+            return Commission(official if not w[len(n):] else w, "exact", written)
+    for table, status in ((d["slips"], "slip"), (d["parents"], "parent")):
+        for n, official in table.items():
+            if core == re.sub(r"(?:仲裁委员会|委员会)$", "", n) or w == n or w.startswith(n):
+                return Commission(official, status, written)
+    if _PROVINCES_FULL.match(core):
+        return Commission(None, "province", written)
+    place = re.sub(r"^(?:中国)?[\u4e00-\u9fa5]{2,3}(?:省|自治区|壮族自治区|回族自治区|维吾尔自治区)", "", core)
+    for city in d["cities"]:
+        # "泉州" "泉州市" "延边朝鲜族自治州" "泉州国际": the city's commission (仲裁法解释 第六条: the one body of that place)
+        if place.startswith(city) and not re.match(r"[区县港湾镇]", place[len(city):len(city) + 1]):
+            return Commission(f"{city}仲裁委员会", "slip" if slip else "exact", written)
+    return Commission(None, "unknown", written)

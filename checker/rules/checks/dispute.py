@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from checker.facts.disputes import arbitration_bodies, commission_key, forums
+from checker.facts.disputes import arbitration_bodies, commission_key, forum_sentences_only, forums, identify
 from checker.rules.envelope import Hit
 from checker.rules.registry import rule_impl
 
@@ -23,19 +23,44 @@ def sentence_at(text: str, a: int, b: int | None = None) -> str:
     return text[s:(min(ends) + 1 if ends else len(text))].strip()
 
 
-def analysed(ctx):
-    """(clause, Forums) for every unit of the dispute section (cached on the context)."""
-    cache = ctx.__dict__.setdefault("_dispute_forums", None)
+def analysed(ctx, outside: bool = True):
+    """(clause, Forums) for every unit of the dispute section, then (with ``outside``) for every other
+    unit with a sentence choosing a forum — a court in the governing-law article or an attachment
+    is read together with an arbitration clause elsewhere (cached on the context)."""
+    cache = ctx.__dict__.get("_dispute_forums")
     if cache is None:
-        cache = [(c, forums(c.text)) for c in ctx.in_section(SECTION)]
+        inside = ctx.in_section(SECTION)
+        ids = {c.id for c in inside}
+        cache = [(c, forums(c.text), True) for c in inside]
+        for c in ctx.units:
+            if c.id in ids:
+                continue
+            only = forum_sentences_only(c.text)
+            if only is not None:
+                cache.append((c, forums(only), False))
         ctx.__dict__["_dispute_forums"] = cache
-    return cache
+    return [(c, f) for c, f, ins in cache if outside or ins]
 
 
 def _hit(clause, a, b, message=None, severity=None):
     base = clause.span[0]
     return Hit(clause=clause, span=(base + a, base + b), evidence=sentence_at(clause.text, a, b),
                message=message, severity=severity)
+
+
+def _sequential(masked: str) -> list[tuple[int, int]]:
+    """Spans of "仲裁…不服/无果…起诉" (先裁后诉): ARB_THEN_COURT's finding, not an elective choice."""
+    out = []
+    for m in _THEN.finditer(masked):
+        tail = re.split(r"[。；]", masked[m.end():m.end() + 40])[0]
+        if _COURT_WORD.search(tail):
+            out.append((m.start(), m.end() + len(tail)))
+    return out
+
+
+def _elective_court(f) -> list[tuple[int, int]]:
+    seq = _sequential(f.masked)
+    return [s for s in f.court if not any(a <= s[0] < b for a, b in seq)]
 
 
 @rule_impl("DISPUTE_BOTH_FORUMS")
@@ -48,28 +73,38 @@ def both_forums(ctx, rule):
                                              "属于或裁或诉，仲裁约定无效。请只保留一种方式：选仲裁须写明仲裁委员会，选诉讼则删去仲裁选项。")
             return
     arb = [(c, f) for c, f in items if f.arb and not (f.form and "arb" not in f.form_chosen)]
-    court = [(c, f) for c, f in items if f.court and not (f.form and "court" not in f.form_chosen)]
+    court = [(c, f, ec) for c, f in items if (ec := _elective_court(f)) and not (f.form and "court" not in f.form_chosen)]
     if not arb or not court:
         return
     # Point at the court words nearest to an arbitration choice (the second forum).
-    for clause, f in court:
+    for clause, f, ec in court:
         same = next((x for c, x in arb if c is clause), None)
         if same:
-            ca = min(f.court, key=lambda s: min(abs(s[0] - a[0]) for a in same.arb))
+            ca = min(ec, key=lambda s: min(abs(s[0] - a[0]) for a in same.arb))
             near = min(same.arb, key=lambda a: abs(a[0] - ca[0]))
             lo, hi = min(ca[0], near[0]), max(ca[1], near[1])
             if hi - lo > 60:
                 lo, hi = ca
             yield _hit(clause, lo, hi)
             return
-    clause, f = court[0]
-    yield _hit(clause, *f.court[0])
+    clause, f, ec = court[0]
+    arb_clause = arb[0][0]
+    yield _hit(clause, *ec[0], message=(
+        f"{_label(arb_clause)}约定了仲裁，{_label(clause)}又约定由人民法院管辖或向人民法院起诉；两处合起来就是或裁或诉，"
+        "仲裁约定无效，争议最终只能诉讼。请统一为一种方式：选择仲裁就删去其他条款中的法院管辖约定，选择诉讼就删去仲裁约定。"))
+
+
+def _label(clause) -> str:
+    where = " ".join(x for x in (clause.number, clause.heading) if x)
+    if where:
+        return where
+    return "附件" if clause.kind == "attachment" else "协议另一处"
 
 
 @rule_impl("DISPUTE_NO_FORUM")
 def no_forum(ctx, rule):
-    items = analysed(ctx)
-    if not items or any(f.arb or f.court or f.form for _, f in items):
+    items = analysed(ctx, outside=False)
+    if not items or any(f.arb or f.court or f.form for _, f in analysed(ctx)):
         return
     clause = items[0][0]
     m = re.search(r"友好协商|协商|调解|协调", clause.text)
@@ -84,8 +119,26 @@ def no_institution(ctx, rule):
             continue
         bodies = arbitration_bodies(f.masked)
         kinds = {d.kind for d in bodies}
-        if "named" in kinds or "floating" in kinds:
+        if "floating" in kinds:
             continue          # floating places are ARB_MULTI_COMMISSION's finding
+        named = [(d, _identified(clause, d)) for d in bodies if d.kind == "named"]
+        if any(c is None or c.status == "exact" for _, c in named):
+            continue
+        fixable = next(((d, c) for d, c in named if c.status in ("slip", "parent")), None)
+        if fixable:
+            d, c = fixable
+            how = "写成了其上级单位" if c.status == "parent" else "名称有误"
+            yield _hit(clause, *d.span, severity="info", message=(
+                f"仲裁机构“{c.written}”{how}，但能够确定所指的是{c.name}，仲裁约定仍然有效"
+                f"（名称不准确但能确定具体机构的，视为已选定）。建议更正为全称“{c.name}”，避免申请仲裁时再作说明。"))
+            continue
+        if named:
+            d, c = named[0]
+            why = (f"“{c.written}”是省级地名，该省设有多个仲裁委员会，不能确定选定的是哪一个" if c.status == "province"
+                   else f"不存在名为“{c.written}”的仲裁委员会（已对照仲裁委员会名录），不能确定选定的机构")
+            yield _hit(clause, *d.span, message=(
+                f"仲裁条款{why}；达不成补充协议的，仲裁协议无效。请写明一个仲裁委员会的全称，如“厦门仲裁委员会”。"))
+            continue
         weak = next((d for d in bodies if d.kind in ("place", "rules")), None)
         if weak:
             what = "只约定了仲裁地点" if weak.kind == "place" else "只约定了仲裁规则"
@@ -96,6 +149,17 @@ def no_institution(ctx, rule):
         gen = next((d for d in bodies if d.kind == "generic"), None)
         a, b = gen.span if gen else f.arb[0]
         yield _hit(clause, a, b)
+
+
+def _identified(clause, d):
+    """The commission a named designation means (None: a placeholder or an English abbreviation —
+    nothing to look up)."""
+    words = clause.text[d.span[0]:d.span[1]]
+    if "【" in words or "{" in words or re.search(r"[A-Za-z]{3,}", words) or words.endswith("规则"):
+        return None
+    if re.search(r"贸仲|海仲|北仲|深国仲|上仲", words):
+        return None
+    return identify(words if d.prefix not in words or words.endswith("委员会") else d.prefix)
 
 
 _THEN = re.compile(r"仲裁[^。；〇]{0,12}?(?:不服|有异议|无果|不成|未果|失败|仍不能解决|仍未能解决|仍无法解决|后)")

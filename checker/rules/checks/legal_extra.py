@@ -45,20 +45,55 @@ def coop_transformation(ctx, rule):
 
 
 # --- FOREIGN_PARTY_COMPLIANCE -----------------------------------------------------------------------
-_FOREIGN = re.compile(r"香港|澳门|台湾|境外|外国|Ltd\.?|Limited|Inc\.?|GmbH|Corp\.?|S\.A\.|外资|外商独资|中外合资|中外合作")
+# A party is foreign when it is registered or habitually resident outside the mainland (涉外民事关系
+# 法律适用法解释（一） 第一条; Hong Kong, Macao and Taiwan "参照" foreign, 民诉法解释 第五百四十九条).
+# A wholly foreign-owned or joint-venture enterprise registered in China is a PRC legal person (公司法
+# 第十三条): its contracts are domestic, and an English "Co., Ltd." name says nothing either.
+_ABROAD = re.compile(r"香港|澳门|台湾|台北|境外|外国|海外|新加坡|美国|英国|日本|德国|法国|韩国|瑞士|荷兰|加拿大|"
+                     r"澳大利亚|意大利|以色列|瑞典|芬兰|丹麦|挪威|比利时|奥地利|西班牙|俄罗斯|印度|马来西亚|泰国|越南")
+_ADDRESS = re.compile(r"(?:住所地?|地址|注册地址?|住址|营业地|主要办事机构)\s*[:：为]?\s*([^，,。；;\n]{2,16})")
+_FOREIGN_LAW_SET_UP = re.compile(r"依[据照]?[^。；，]{0,8}(?:香港|澳门|台湾|境外|外国|新加坡|美国|英国|开曼|维尔京)[^。；，]{0,8}法律[^。；，]{0,4}(?:设立|成立|注册)|"
+                                 r"(?:注册|设立|成立)于(?:香港|澳门|台湾|境外|外国|新加坡|美国|英国|开曼|维尔京)")
+
+
+def foreign_mention(text: str):
+    """The words showing a foreign (or HK/Macao/Taiwan) party in one party sentence, or None."""
+    m = _FOREIGN_LAW_SET_UP.search(text)
+    if m:
+        return m
+    addresses = list(_ADDRESS.finditer(text))
+    if addresses:       # the registered address decides, not the investors' nationality
+        for a in addresses:
+            mm = _ABROAD.search(a.group(1)[:8])
+            if mm:
+                return mm
+        return None
+    return _ABROAD.search(text)
+
+
 _FOREIGN_OK = re.compile(r"出口管制|技术进出口|保密审查|涉外")
+
+
+def _foreign_parties(ctx):
+    """(clause, match) for each party block that shows a foreign party (a block: one party's lines)."""
+    for clause in scope(ctx, ["parties", "signature"]):
+        for block in re.finditer(r"[^\n]*(?:\n(?![甲乙丙丁戊己庚辛壬癸]方|成员单位)[^\n]*)*", clause.text):
+            m = foreign_mention(block.group())
+            if m:
+                yield clause, block.start() + m.start(), block.start() + m.end()
 
 
 @rule_impl("FOREIGN_PARTY_COMPLIANCE")
 def foreign_party(ctx, rule):
     if _FOREIGN_OK.search(full_text(ctx)):
         return
-    for clause in scope(ctx, ["parties", "signature"]):
-        for sent in ctx.sentences(clause):
-            m = _FOREIGN.search(sent.text)
-            if m:
-                yield Hit(clause=clause, span=span_of(sent, m), evidence=sent.text.strip())
-                return
+    for clause, a, b in _foreign_parties(ctx):
+        base = clause.span[0]
+        line_start = clause.text.rfind("\n", 0, a) + 1
+        line_end = clause.text.find("\n", b)
+        yield Hit(clause=clause, span=(base + a, base + b),
+                  evidence=clause.text[line_start:line_end if line_end >= 0 else len(clause.text)].strip())
+        return
 
 
 # --- GOVERNING_LAW_FOREIGN --------------------------------------------------------------------------
@@ -68,8 +103,7 @@ _FOREIGN_LAW = re.compile(r"适用[^。；]{0,10}(香港|澳门|台湾|美国|�
 
 @rule_impl("GOVERNING_LAW_FOREIGN")
 def governing_law_foreign(ctx, rule):
-    parties_text = "\n".join(c.text for c in scope(ctx, ["parties", "signature"]))
-    if _FOREIGN.search(parties_text):
+    if next(_foreign_parties(ctx), None):
         return  # a foreign-related relation may choose its law (涉外民事关系法律适用法 第三条、第四十一条)
     for sent in all_sentences(ctx):
         m = _FOREIGN_LAW.search(sent.text)
