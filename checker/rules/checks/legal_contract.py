@@ -116,10 +116,11 @@ def force_majeure(ctx, rule):
     missing = [n for n, rx in (("及时通知", _FM_NOTICE), ("在合理期限内提供证明", _FM_PROOF)) if not rx.search(text)]
     if missing:
         first = clauses[0]
-        # Neither duty → warning; one of the two missing → a drafting note.
-        yield Hit(clause=first, span=first.span, evidence=first.text.strip()[:120],
-                  severity=None if len(missing) == 2 else "info",
-                  message="不可抗力条款未约定受影响方的" + "和".join(missing) + "义务（民法典 第五百九十条）。")
+        # The notice and proof duties apply by law whether or not the clause repeats them
+        # (民法典 第五百九十条): leaving them out is a drafting note, never a material risk.
+        yield Hit(clause=first, span=first.span, evidence=first.text.strip()[:120], severity="info",
+                  message="不可抗力条款未写明受影响方的" + "和".join(missing) + "义务；这些义务依法当然适用（民法典 第五百九十条），"
+                          "建议写明通知和提供证明的期限，便于履行和举证。")
 
 
 # --- WITHDRAWAL_BLOCKED -------------------------------------------------------------------------

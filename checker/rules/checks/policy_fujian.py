@@ -45,6 +45,9 @@ def alliance_name_format(ctx: ReviewContext, rule: Rule) -> Iterator[Hit]:
 
 # 五：各附件应具备生效的形式要件（相关方签署，或按协议规定的程序如理事会决议通过）。
 _ATTACH = re.compile(r"附件|附表|附录")
+_LATER = re.compile(r"(?:另行|今后|日后|后续|陆续|适时|逐步)[^。；]{0,8}(?:制定|制订|拟定|起草|补充)[^。；]{0,30}附件|"
+                    r"附件[^。；]{0,20}(?:另行|今后|日后|后续|陆续|适时)[^。；]{0,6}(?:制定|制订|拟定|补充)")
+_INTEGRAL = re.compile(r"(?:不可分割的|有机)?组成部分|同等(?:的)?(?:法律)?效力")
 _ATTACH_EFFECT = re.compile(r"(理事会|成员大会|全体成员|各方).{0,14}(审议|表决|决议|通过|批准|确认)|"
                             r"(签署|签字|签章|盖章).{0,12}(生效|有效)|生效|施行")
 
@@ -59,8 +62,18 @@ def attachment_effect(ctx: ReviewContext, rule: Rule) -> Iterator[Hit]:
         return  # the agreement has no attachments (附件部分可省略)
     if any(_ATTACH_EFFECT.search(s.text) for s in pool):
         return
+    # Attachments adopted later (理事会另行制定的办法) need an adoption procedure: the real gap.
+    later = next((s for s in pool if _LATER.search(s.text)), None)
+    if later:
+        yield Hit(clause=later.clause, span=(later.start, later.end), evidence=later.text.strip())
+        return
+    # Annexed at signing and declared part of the agreement: effective with it (民法典 第四百九十条).
+    if any(_INTEGRAL.search(s.text) for s in pool):
+        return
     first = pool[0]
-    yield Hit(clause=first.clause, span=(first.start, first.end), evidence=first.text.strip())
+    yield Hit(clause=first.clause, span=(first.start, first.end), evidence=first.text.strip(), severity="info",
+              message="协议列有附件，但没有写明附件是协议的组成部分或附件如何生效。签约时附在协议后的附件建议写明“与本协议具有同等效力”，"
+                      "日后制定的附件写明由理事会决议通过等程序。")
 
 
 # 六：由授权委托人签署的，须附法定代表人出具的授权委托书。
