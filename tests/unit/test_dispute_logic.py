@@ -136,3 +136,87 @@ def test_form_choice_written_as_text():
     f = forums("协商不成的，按下列第（一）种方式解决：\n（一）提交上海国际仲裁中心仲裁；\n（二）向联盟秘书处所在地人民法院起诉。\n"
                "各方已选定第（一）种方式。仲裁费或诉讼费由败诉方承担。")
     assert f.form and f.form_chosen == {"arb"} and f.arb and not f.court
+
+
+# --- issue 12: forums read across the agreement, fallbacks, commission names ------------------------------
+
+def test_court_clause_in_governing_law_conflicts_with_arbitration_elsewhere():
+    found, _ = run("DISPUTE_BOTH_FORUMS", [
+        ("dispute_resolution", "因本协议引起的争议，协商不成的，提交厦门仲裁委员会仲裁。"),
+        ("governing_law", "本协议适用中华人民共和国法律。因本协议发生的纠纷，由甲方住所地人民法院管辖。"),
+    ])
+    assert len(found) == 1 and found[0].severity == "error"
+    assert found[0].clause_id == "c1" and "两处合起来" in found[0].message
+
+
+def test_court_in_attachment_conflicts_with_arbitration_clause():
+    found, _ = run("DISPUTE_BOTH_FORUMS", [
+        ("dispute_resolution", "协商不成的，提交福州仲裁委员会仲裁。"),
+        ("attachments", "附件一 项目协议：本项目协议发生争议的，向福州市中级人民法院提起诉讼。"),
+    ])
+    assert found and found[0].clause_id == "c1"
+
+
+def test_court_only_for_enforcement_elsewhere_is_no_conflict():
+    found, _ = run("DISPUTE_BOTH_FORUMS", [
+        ("dispute_resolution", "协商不成的，提交福州仲裁委员会仲裁。"),
+        ("governing_law", "本协议适用中华人民共和国法律。仲裁裁决作出后，一方可向有管辖权的人民法院申请执行。"),
+    ])
+    assert not found
+
+
+@pytest.mark.parametrize("text", [
+    "协商不成的，提交厦门仲裁委员会仲裁；对依法不能仲裁的争议，向甲方住所地人民法院起诉。",
+    "因本协议引起的争议，提交福州仲裁委员会仲裁；不属于仲裁范围的事项，由甲方所在地人民法院管辖。",
+    "协商不成的，提交泉州仲裁委员会仲裁；不能仲裁的争议由泉州市中级人民法院管辖。",
+])
+def test_court_fallback_for_non_arbitrable_disputes_is_not_elective(text):
+    assert not forums(text).court
+    assert not run("DISPUTE_BOTH_FORUMS", [("dispute_resolution", text)])[0]
+
+
+def test_sequential_clause_is_arb_then_court_only():
+    text = "协商不成的，提交泉州仲裁委员会仲裁；对仲裁裁决不服的，可向泉州市中级人民法院起诉。"
+    assert not run("DISPUTE_BOTH_FORUMS", [("dispute_resolution", text)])[0]
+    assert run("ARB_THEN_COURT", [("dispute_resolution", text)])[0]
+
+
+def test_then_court_with_unknown_commission_fires_both():
+    text = "争议提交泉港仲裁委员会仲裁，仲裁无果，可向当地法院起诉。"
+    then, _ = run("ARB_THEN_COURT", [("dispute_resolution", text)])
+    body, words = run("ARBITRATION_NO_INSTITUTION", [("dispute_resolution", text)])
+    assert then and body and body[0].severity == "error" and "泉港仲裁委员会" in words[0]
+
+
+@pytest.mark.parametrize("text,written", [
+    ("协商不成的，提交中国国际经济贸易委员会仲裁。", "中国国际经济贸易委员会"),
+    ("协商不成的，提交中国国际贸易促进委员会仲裁。", "中国国际贸易促进委员会"),
+    ("协商不成的，提交中国国际贸易仲裁委员会仲裁。", "中国国际贸易仲裁委员会"),
+])
+def test_misnamed_commission_is_identified_with_info(text, written):
+    found, _ = run("ARBITRATION_NO_INSTITUTION", [("dispute_resolution", text)])
+    assert len(found) == 1 and found[0].severity == "info"
+    assert written in found[0].message and "中国国际经济贸易仲裁委员会" in found[0].message
+
+
+@pytest.mark.parametrize("written,official", [
+    ("厦门仲裁委员会", "厦门仲裁委员会"), ("泉州市仲裁委员会", "泉州仲裁委员会"),
+    ("福建省福州市仲裁委员会", "福州仲裁委员会"), ("延边朝鲜族自治州仲裁委员会", "延边仲裁委员会"),
+    ("上海国际仲裁中心", "上海国际经济贸易仲裁委员会"), ("中国国际经济贸易仲裁委员会华南分会", "中国国际经济贸易仲裁委员会华南分会"),
+    ("深圳仲裁委员会", "深圳国际仲裁院"), ("中国海事仲裁委员会", "中国海事仲裁委员会"),
+])
+def test_real_commissions_are_identified(written, official):
+    from checker.facts.disputes import identify
+
+    c = identify(written)
+    assert (c.name, c.status) == (official, "exact")
+
+
+def test_commission_list_is_one_list_of_real_bodies():
+    from checker.facts.disputes import commission_names, identify
+
+    names = commission_names()
+    assert 250 <= len(names) <= 400 and len(set(names)) == len(names)
+    assert "厦门仲裁委员会" in names and "中国国际经济贸易仲裁委员会" in names and "中国海事仲裁委员会" in names
+    assert identify("海峡仲裁委员会").status == "unknown"
+    assert identify("福建省仲裁委员会").status == "province"
