@@ -159,7 +159,10 @@ def _identified(clause, d):
         return None
     if re.search(r"贸仲|海仲|北仲|深国仲|上仲", words):
         return None
-    return identify(words if d.prefix not in words or words.endswith("委员会") else d.prefix)
+    c = identify(words if d.prefix not in words or words.endswith("委员会") else d.prefix)
+    if c.status == "unknown" and not words.endswith("委员会"):
+        return None   # "…仲裁院/仲裁中心": named bodies outside the city pattern are not judged by the list
+    return c
 
 
 _THEN = re.compile(r"仲裁[^。；〇]{0,12}?(?:不服|有异议|无果|不成|未果|失败|仍不能解决|仍未能解决|仍无法解决|后)")
