@@ -46,7 +46,8 @@ def test_composition_quiet_without_parties_and_names_types_when_firing():
                                                           "法定代表人：林某\n乙方：厦门海湾电子有限公司\n住所地：厦门市湖里区华光路3号\n法定代表人：陈某")])
     assert len(found) == 1
     assert "没有大学或科研机构" in found[0].message and "（企业）" in found[0].message
-    assert found[0].citation.startswith("国科发政〔2008〕770号 八(一)")
+    # Under fujian the province's own document comes first, then the national one (issue 12 §5).
+    assert found[0].citation == "闽科政〔2009〕46号 三.1；国科发政〔2008〕770号 八(一)"
 
 
 def test_full_time_staff_negation():
