@@ -4,12 +4,12 @@ VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 
-.PHONY: app test test-fast eval train bench docs sysdeps corpus clean
+.PHONY: app test test-fast eval train bench docs sysdeps corpus clean fuzz eval-scanned scanned-corpus
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/pip install -q -e '.[test,ocr]'
 	touch $(STAMP)
 
 # System tools the tests use: LibreOffice (.doc, export check), Chromium (browser test), CJK fonts.
@@ -36,6 +36,17 @@ bench: $(STAMP)
 
 docs: $(STAMP)
 	$(BIN)/python -m checker.docs
+
+# Property-based and mutation fuzzing: ≥ 10,000 generated documents, prints the crashes found.
+fuzz: $(STAMP)
+	$(BIN)/python scripts/fuzz.py --examples 10000
+
+# Scanned corpus (tests/corpus/scanned/): OCR review vs the text version's (slow: OCR 5–7 s a page).
+eval-scanned: $(STAMP)
+	$(BIN)/python scripts/eval_scanned.py
+
+scanned-corpus: $(STAMP)
+	$(BIN)/python scripts/make_scanned_corpus.py
 
 corpus: $(STAMP)
 	$(BIN)/python scripts/build_corpus.py

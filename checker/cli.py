@@ -98,12 +98,35 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
+class TerminalProgress:
+    """OCR progress on stderr (tqdm), page by page; nothing is drawn for documents without scans."""
+
+    def __init__(self):
+        self.bar = None
+
+    def __call__(self, done: int, total: int, message: str) -> None:
+        if self.bar is None:
+            from tqdm import tqdm
+            self.bar = tqdm(total=total, desc="文字识别（OCR）", unit="页", file=sys.stderr, leave=False,
+                            dynamic_ncols=True)
+        self.bar.set_postfix_str(message, refresh=False)
+        self.bar.update(done - self.bar.n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
 def _check(args) -> int:
     from checker.engine import check
     from checker.report import export
 
     path = Path(args.file)
-    report = check(path, profile=args.profile)
+    bar = TerminalProgress()
+    try:
+        report = check(path, profile=args.profile, progress=bar)
+    finally:
+        bar.close()
     out = args.output
     if args.format == "docx" and not out:
         out = str(path.with_name(path.stem + "_审查批注.docx"))

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from checker import ingest
+from checker import ingest, seal_evidence
+from checker.ingest import limits
 from checker.classify import coverage, outline
 from checker.structure import segment
 from checker.model import Document, Report
@@ -18,31 +19,47 @@ from checker.rules.runner import run_rules
 
 
 def check(path: str | Path | None = None, *, text: str | None = None, profile: str = DEFAULT_PROFILE,
-          name: str | None = None, data: bytes | None = None) -> Report:
+          name: str | None = None, data: bytes | None = None, progress=None,
+          time_budget: float | None = None) -> Report:
     """Review an agreement given as a file ``path``, raw ``data`` bytes with a file ``name``,
-    or a ``text`` string. Raises checker.errors.InputError for input that cannot be used."""
+    or a ``text`` string. Raises checker.errors.InputError for input that cannot be used.
+    ``progress(done, total, message)`` follows OCR of scanned pages; the whole check runs within
+    the per-document time budget of checker/ingest/limits.py (``time_budget`` seconds overrides it)."""
     prof = load_profile(profile)
+    label = name or (Path(path).name if path is not None else "文本输入")
+    deadline = limits.Deadline(label, time_budget)
     if text is not None:
         doc = ingest.from_text(text, name=name or "文本输入")
     elif data is not None:
-        doc = ingest.load_bytes(data, name or "上传文件")
+        doc = ingest.load_bytes(data, name or "上传文件", progress=progress, deadline=deadline)
     else:
-        doc = ingest.load(Path(path))
-    return review(doc, prof)
+        doc = ingest.load(Path(path), progress=progress, deadline=deadline)
+    deadline.check("读入完成")
+    return review(doc, prof, deadline)
 
 
-def review(doc: Document, prof) -> Report:
+def review(doc: Document, prof, deadline: limits.Deadline | None = None) -> Report:
     clauses, units = segment.segment(doc)
+    limits.check_clauses(len(clauses), doc.name)
+    if deadline is not None:
+        deadline.check("分段")
     containers = {c.id: c for c in clauses if c.kind == "chapter"}
     outline.classify(units, containers)
     sections = coverage.coverage(units, prof, doc.text)
     ctx = ReviewContext(document=doc, units=units, clauses=clauses, profile=prof, sections=sections)
     fill = suggestion_fill(ctx)
-    findings = run_rules(ctx, rules_for(prof), fill)
+    rules = rules_for(prof)
+    findings = run_rules(ctx, rules, fill)
+    if deadline is not None:
+        deadline.check("审查规则")
     parties = [p.to_dict() for p in ctx.parties]
     shown = sorted(units + list(containers.values()), key=lambda c: c.span[0])
-    return Report(document=doc, profile=prof.key, clauses=shown, sections=sections,
-                  findings=findings, parties=parties)
+    report = Report(document=doc, profile=prof.key, clauses=shown, sections=sections,
+                    findings=findings, parties=parties)
+    if doc.ocr:                      # scanned signature pages: seals found on the page image
+        seal_evidence.attach(report, next((r for r in rules if r.id == "SIGNATURE_FORMALITY"), None),
+                             prof.severity.get("SIGNATURE_FORMALITY"))
+    return report
 
 
 def suggestion_fill(ctx: ReviewContext) -> dict[str, str]:

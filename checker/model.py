@@ -45,6 +45,7 @@ class Document:
     sha256: str = ""
     pages: int | None = None
     warnings: list[str] = field(default_factory=list)   # user-facing (Chinese) notes from ingest
+    ocr: dict[str, Any] | None = None   # scanned pages: engine, pages, confidence, seals (ingest/ocr.py)
 
     def block_at(self, offset: int) -> Block | None:
         """The block that contains ``offset`` (binary search over block starts)."""
@@ -131,6 +132,7 @@ class Report:
     sections: list[SectionStatus]
     findings: list[Finding]
     parties: list[dict[str, Any]] = field(default_factory=list)
+    seals: list[dict[str, Any]] = field(default_factory=list)   # per signature row: seal present/absent (OCR only)
 
     def summary(self) -> dict[str, int]:
         sev = [f.severity for f in self.findings]
@@ -158,7 +160,7 @@ class Report:
         return {
             "schema": "alliance-check/1",
             "source": {"name": doc.name, "format": doc.format, "sha256": doc.sha256,
-                       "pages": doc.pages, "chars": len(doc.text)},
+                       "pages": doc.pages, "chars": len(doc.text), "ocr": doc.ocr},
             "profile": self.profile,
             "clauses": [
                 {"id": c.id, "number": c.number, "heading": c.heading, "text": c.text,
@@ -176,6 +178,7 @@ class Report:
             "findings": [f.to_dict() for f in self.findings],
             "parties": self.parties,
             "warnings": doc.warnings,
+            "seals": self.seals,
             "summary": self.summary(),
         }
 
@@ -184,7 +187,10 @@ def _location(doc: Document, offset: int) -> dict[str, Any]:
     b = doc.block_at(offset)
     if b is None:
         return {"page": None, "paragraph": None}
-    return {"page": b.page, "paragraph": b.paragraph}
+    loc = {"page": b.page, "paragraph": b.paragraph}
+    if b.source_ref.get("box"):                  # OCR'd text: where on the page image (fractions)
+        loc["box"] = b.source_ref["box"]
+    return loc
 
 
 location_of = _location

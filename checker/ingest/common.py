@@ -13,10 +13,9 @@ from checker.errors import InputError
 from checker.model import Block, Document
 from checker.text.normalize import normalize_text
 
-MAX_FILE_BYTES = 50 * 1024 * 1024          # a real agreement is a few MB at most
-MAX_UNZIPPED_BYTES = 200 * 1024 * 1024     # zip-bomb guard for .docx
-MAX_ZIP_ENTRIES = 5000
-SUPPORTED = (".docx", ".pdf", ".txt", ".md", ".doc")
+from checker.ingest.limits import MAX_FILE_BYTES, MAX_UNZIPPED_BYTES, MAX_ZIP_ENTRIES  # noqa: F401 (limits.py)
+
+SUPPORTED = (".docx", ".pdf", ".txt", ".md", ".doc", ".wps", ".rtf", ".png", ".jpg", ".tif")
 CELL_SEP = "\t"
 SUPPORTED_TEXT = "、".join(SUPPORTED)
 

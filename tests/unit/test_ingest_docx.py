@@ -190,7 +190,7 @@ def test_empty_docx(tmp_path):
 
 def test_unknown_missing_and_oversized(tmp_path, monkeypatch):
     with pytest.raises(InputError, match=r"不支持的文件格式.*\.docx"):
-        ingest.load_bytes(b"abc", "协议.xlsx")
+        ingest.load_bytes(bytes(range(256)) * 8, "协议.xlsx")
     with pytest.raises(InputError, match="找不到文件"):
         ingest.load(tmp_path / "没有.docx")
     import checker.ingest.common as common

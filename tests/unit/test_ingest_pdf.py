@@ -137,21 +137,34 @@ def test_strip_running_headers_and_page_numbers():
     assert strip_running(pages) == [[b] for b in body]
 
 
-def test_scanned_pdf_is_refused():
-    with pytest.raises(InputError, match="扫描件/无文字层"):
+def test_scanned_pdf_without_ocr_says_how_to_enable(monkeypatch):
+    from checker.ingest import ocr
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    with pytest.raises(InputError, match=r"扫描件/无文字层.*未安装 OCR 组件.*\[ocr\]"):
         ingest.load_bytes(scanned_pdf(), "扫描件.pdf")
 
 
-def test_partly_scanned_pdf_warns():
+def test_blank_scanned_pdf_is_refused_after_ocr():
+    pytest.importorskip("rapidocr")
+    with pytest.raises(InputError, match="扫描件/无文字层.*没有识别出任何文字"):
+        ingest.load_bytes(scanned_pdf(), "扫描件.pdf")
+
+
+def test_partly_scanned_pdf_warns(monkeypatch):
+    from checker.ingest import ocr
+    monkeypatch.setattr(ocr, "available", lambda: False)
     doc = ingest.load_bytes(scanned_pdf(text_page=True), "部分扫描.pdf")
     assert doc.text == "Article 1. The parties agree."
     assert doc.pages == 2 and doc.blocks[0].page == 2
     assert any("第1页无文字层" in w for w in doc.warnings)
+    assert any("第1页没有可用的文字层" in w and "[ocr]" in w for w in doc.warnings)
 
 
 @needs_soffice
 @pytest.mark.libreoffice
-def test_image_only_pdf_from_libreoffice_is_refused(tmp_path):
+def test_image_only_pdf_from_libreoffice_is_refused(tmp_path, monkeypatch):
+    from checker.ingest import ocr
+    monkeypatch.setattr(ocr, "available", lambda: False)
     from PIL import Image
     png = tmp_path / "scan.png"
     Image.new("L", (200, 100), 200).save(png)
@@ -178,7 +191,8 @@ def test_encrypted_pdf_is_refused(tmp_path):
 
 def test_corrupt_and_cid_garbage_pdf():
     with pytest.raises(InputError, match="不是有效的 PDF"):
-        ingest.load_bytes(b"hello world", "假.pdf")
+        from checker.ingest.pdf_reader import read_pdf
+        read_pdf(b"hello world", "假.pdf")
     with pytest.raises(InputError, match="已损坏"):
         ingest.load_bytes(b"%PDF-1.4\n" + b"\x00garbage" * 50, "坏.pdf")
     from checker.ingest import pdf_reader
