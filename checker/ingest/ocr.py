@@ -157,9 +157,12 @@ def pdf_page_images(data: bytes, pages: list[int], name: str):
 def image_frames(data: bytes, name: str):
     """Yield (1-based frame, PIL image) of an image file (TIFF may hold several pages)."""
     from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
-    Image.MAX_IMAGE_PIXELS = limits.MAX_IMAGE_PIXELS
+    import warnings
+    Image.MAX_IMAGE_PIXELS = limits.MAX_IMAGE_PIXELS * 4     # Pillow refuses only far past our own limit
     try:
-        im = Image.open(io.BytesIO(data))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            im = Image.open(io.BytesIO(data))
         limits.check_image_pixels(im.width, im.height, name)
         n = getattr(im, "n_frames", 1)
         limits.check_pages(n, name)

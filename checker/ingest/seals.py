@@ -24,9 +24,19 @@ def red_mask(rgb: np.ndarray) -> np.ndarray:
 
 
 def remove_red(rgb: np.ndarray) -> np.ndarray:
-    """The page with seal ink turned white, so OCR reads only the black text under and around it."""
+    """The page with seal ink turned white, so OCR reads only the black text under and around it.
+    Looser than ``red_mask`` and grown by a pixel: the pink anti-aliased edges of the seal's
+    characters would otherwise still read as text."""
+    r, g, b = (rgb[..., i].astype(np.int16) for i in range(3))
+    m = (r > 110) & (r - g > 18) & (r - b > 12)
+    grown = m.copy()
+    grown[1:] |= m[:-1]
+    grown[:-1] |= m[1:]
+    grown[:, 1:] |= m[:, :-1]
+    grown[:, :-1] |= m[:, 1:]
+    keep_dark = (r < 90) & (g < 90) & (b < 90)        # black text crossing the seal stays
     out = rgb.copy()
-    out[red_mask(rgb)] = 255
+    out[grown & ~keep_dark] = 255
     return out
 
 
@@ -45,18 +55,31 @@ def find_seals(rgb: np.ndarray) -> list[dict]:
         if seen[y, x]:
             continue
         ys, xs = _component(cells, seen, int(y), int(x))
-        y0, y1, x0, x1 = min(ys), max(ys) + 1, min(xs), max(xs) + 1
-        bw, bh = (x1 - x0) * CELL, (y1 - y0) * CELL
-        if not (MIN_SIDE * w <= max(bw, bh) <= MAX_SIDE * w) or not (0.6 <= bw / max(bh, 1) <= 1.67):
-            continue
-        box = [x0 * CELL, y0 * CELL, x1 * CELL, y1 * CELL]
-        cover = float(mask[box[1]:box[3], box[0]:box[2]].mean())
-        if cover < 0.03:
-            continue
-        seals.append({"box": box, "box_rel": [round(box[0] / w, 4), round(box[1] / h, 4),
-                                              round(box[2] / w, 4), round(box[3] / h, 4)],
-                      "score": round(cover, 3)})
+        y0, y1, x0, x1 = min(ys) * CELL, (max(ys) + 1) * CELL, min(xs) * CELL, (max(xs) + 1) * CELL
+        for box in _split_touching([x0, y0, x1, y1]):
+            bw, bh = box[2] - box[0], box[3] - box[1]
+            if not (MIN_SIDE * w <= max(bw, bh) <= MAX_SIDE * w) or not (0.6 <= bw / max(bh, 1) <= 1.67):
+                continue
+            cover = float(mask[box[1]:box[3], box[0]:box[2]].mean())
+            if cover < 0.03:
+                continue
+            seals.append({"box": box, "box_rel": [round(box[0] / w, 4), round(box[1] / h, 4),
+                                                  round(box[2] / w, 4), round(box[3] / h, 4)],
+                          "score": round(cover, 3)})
     return seals
+
+
+def _split_touching(box: list[int]) -> list[list[int]]:
+    """Two or three seals touching in a row or column form one long component: cut it into squares."""
+    x0, y0, x1, y1 = box
+    bw, bh = x1 - x0, y1 - y0
+    if bh > 1.67 * bw and round(bh / bw) <= 3:
+        k = round(bh / bw)
+        return [[x0, y0 + i * bh // k, x1, y0 + (i + 1) * bh // k] for i in range(k)]
+    if bw > 1.67 * bh and round(bw / bh) <= 3:
+        k = round(bw / bh)
+        return [[x0 + i * bw // k, y0, x0 + (i + 1) * bw // k, y1] for i in range(k)]
+    return [box]
 
 
 def _component(cells: np.ndarray, seen: np.ndarray, y: int, x: int) -> tuple[list[int], list[int]]:

@@ -7,7 +7,7 @@ from checker.model import Finding, Report
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 STATUS_ZH = {"present": "完整", "partial": "部分缺失", "missing": "缺失"}
 FORMAT_ZH = {"docx": "Word 文档", "doc": "Word 97-2003 文档", "pdf": "PDF", "txt": "纯文本", "md": "Markdown",
-             "text": "文本"}
+             "text": "文本", "image": "扫描图像", "html": "网页", "rtf": "RTF 文档", "wps": "WPS 文档", "odt": "OpenDocument 文档"}
 
 
 _KIND_ZH = {"title": "标题", "party": "缔约方", "recitals": "鉴于条款", "preamble": "序文", "signature": "签章栏",
@@ -94,3 +94,12 @@ def clause_excerpt(report: Report, f: Finding, limit: int = 400) -> tuple[str, t
             shift = start - (1 if start else 0)
             rel = (rel[0] - shift, min(rel[1] - shift, len(text)))
     return text, rel
+
+
+def seal_lines(report) -> list[str]:
+    """Per signature row of a scanned copy: was a red seal found on it (SIGNATURE_FORMALITY evidence)."""
+    rows = getattr(report, "seals", None) or []
+    if not rows:
+        return []
+    parts = [f"{r['party']}（第{r['page']}页）：{'检测到印章' if r['seal'] == 'present' else '未检测到印章'}" for r in rows]
+    return ["签章页印章（按页面图像的红色印章判断）：" + "；".join(parts)]

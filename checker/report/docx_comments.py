@@ -226,6 +226,21 @@ def annotate(doc, loc: Locator, report, decisions: dict | None) -> int:
     return n
 
 
+def _reading_notes(doc, loc: Locator, report) -> None:
+    """One comment on the first paragraph with what ingest noted (OCR pages and confidence, a wrong
+    extension, seal rows of a scanned signature page), so the Word export says it too."""
+    from checker.report.common import seal_lines
+    notes = list(report.document.warnings) + seal_lines(report)
+    first = [b for b in loc.document.blocks if b.text.strip()][:1]
+    runs = _anchor_runs(loc, (first[0].start, first[0].end), first) if first else []
+    if not notes or not runs:
+        return
+    c = doc.add_comment([Run(runs[0], None), Run(runs[-1], None)], text="【读入说明】" + notes[0],
+                        author=AUTHOR, initials=INITIALS)
+    for line in notes[1:]:
+        c.add_paragraph(line)
+
+
 def _source_paras(doc, document):
     body_ps = list(doc.element.body.iter(qn("w:p")))
 
@@ -273,6 +288,7 @@ def commented_docx(report, source_bytes: bytes | None, decisions: dict | None = 
         loc = Locator(document, lambda b: [(paras[index[id(b)]], 0, None)])
     annotate(doc, loc, report, decisions)
     _basis_footer(doc, report)
+    _reading_notes(doc, loc, report)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

@@ -8,7 +8,7 @@ from checker.library import section_title
 from checker.model import Report
 from checker.rules.profiles import load_profile
 from checker.report.common import (FORMAT_ZH, SEVERITY_ZH, STATUS_ZH, clause_excerpt, clause_label, grouped,
-                                   legal_basis, location_text, rule_title, section_units)
+                                   legal_basis, location_text, rule_title, seal_lines, section_units)
 
 CSS = """
 body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;max-width:1100px;margin:2em auto;color:#222;line-height:1.6}
@@ -39,7 +39,7 @@ def to_html(report: Report) -> str:
              f"<p><span class='sev error'>错误 {s['errors']}</span> <span class='sev warning'>警告 {s['warnings']}</span> "
              f"<span class='sev info'>提示 {s['infos']}</span>　章节：完整 {s['sections_present']}，"
              f"部分缺失 {s['sections_partial']}，缺失 {s['sections_missing']}</p>"]
-    for w in d.warnings:
+    for w in d.warnings + seal_lines(report):
         parts.append(f"<p class='meta'>注意：{e(w)}</p>")
     parts.append("<h2>章节覆盖</h2><table><tr><th>章节</th><th>必备</th><th>状态</th><th>条款</th><th>缺失要素</th></tr>")
     for sec in report.sections:

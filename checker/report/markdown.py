@@ -5,7 +5,7 @@ from checker.library import section_title
 from checker.model import Report
 from checker.rules.profiles import load_profile
 from checker.report.common import (FORMAT_ZH, SEVERITY_ZH, STATUS_ZH, clause_excerpt, clause_label, grouped,
-                                   legal_basis, location_text, rule_title, section_units)
+                                   legal_basis, location_text, rule_title, seal_lines, section_units)
 
 
 def _md_escape(s: str) -> str:
@@ -22,7 +22,7 @@ def to_markdown(report: Report) -> str:
     out += ["## 概要", "",
             f"共发现 **{s['errors']}** 个错误、**{s['warnings']}** 个警告、**{s['infos']}** 条提示；"
             f"参考提纲章节完整 {s['sections_present']} 个、部分缺失 {s['sections_partial']} 个、缺失 {s['sections_missing']} 个。", ""]
-    for w in d.warnings:
+    for w in d.warnings + seal_lines(report):
         out.append(f"> 注意：{w}")
     out += ["## 章节覆盖", "", "| 章节 | 是否必备 | 状态 | 条款 | 缺失要素 |", "| --- | --- | --- | --- | --- |"]
     for sec in report.sections:

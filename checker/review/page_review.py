@@ -26,6 +26,18 @@ def page() -> None:
     review(profile, reviewer)
 
 
+def _ocr_progress(status):
+    """A progress bar for scanned pages, drawn only when OCR actually runs."""
+    bar = {}
+
+    def update(done: int, total: int, message: str) -> None:
+        if "bar" not in bar:
+            status.update(label="正在识别扫描页文字（OCR，每页约 5–7 秒）……", expanded=True)
+            bar["bar"] = status.progress(0.0, text=message)
+        bar["bar"].progress(done / max(total, 1), text=message)
+    return update
+
+
 def review(profile: str, reviewer: str) -> None:
     src = st.session_state.source
     data, name = src["data"], src["name"]
@@ -36,7 +48,7 @@ def review(profile: str, reviewer: str) -> None:
             status.update(label="正在载入审查模型……")
             engine()
             status.update(label=f"正在审查《{name}》（逐条分类、核对必备要素、运行审查规则）……")
-            report = run_check(sha, profile, name, data)
+            report = run_check(sha, profile, name, data, _ocr_progress(status))
             status.update(label="审查完成", state="complete")
         slot.empty()     # the progress box has done its job; the results speak for themselves
     except InputError as e:

@@ -11,8 +11,10 @@ from checker.review.store import database_url
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "clause_library" / "samples" / "示例协议.docx"
-MAX_MB = 20          # same as server.maxUploadSize in .streamlit/config.toml
-KINDS = ["docx", "pdf", "txt", "md", "doc"]
+from checker.ingest.limits import MAX_FILE_BYTES
+
+MAX_MB = MAX_FILE_BYTES // 1024 // 1024     # = server.maxUploadSize in .streamlit/config.toml (tested)
+KINDS = ["docx", "pdf", "txt", "md", "doc", "wps", "rtf", "png", "jpg", "jpeg", "tif", "tiff"]
 
 
 def sidebar() -> tuple[str, str]:
@@ -24,7 +26,8 @@ def sidebar() -> tuple[str, str]:
                            format_func=lambda k: titles.get(k, k), key="profile")
     reviewer = sb.text_input("审查人", key="reviewer", placeholder="请输入姓名，记录在审查结论中")
     up = sb.file_uploader("上传协议文件", type=KINDS, key="upload",
-                          help=f"支持 .docx、.pdf、.txt、.md、.doc（.doc 需本机安装 LibreOffice）；"
+                          help=f"支持 .docx、.pdf、.txt、.md、.doc、.wps、.rtf（.doc/.wps/.rtf 需本机安装 LibreOffice），"
+                               f"扫描件 PDF 与 .png/.jpg/.tif 图像（文字识别，每页约 5–7 秒）；"
                                f"单个文件不超过 {MAX_MB} MB。")
     if up is not None and st.session_state.get("upload_id") != up.file_id:
         st.session_state.upload_id = up.file_id

@@ -43,9 +43,10 @@ def store(url: str):
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def run_check(sha: str, profile: str, name: str, _data: bytes):
-    """Report for (document bytes, profile); cached per (sha256, profile)."""
-    return engine().check(data=_data, name=name, profile=profile)
+def run_check(sha: str, profile: str, name: str, _data: bytes, _progress=None):
+    """Report for (document bytes, profile); cached per (sha256, profile). ``_progress(done, total,
+    message)`` follows the OCR of scanned pages."""
+    return engine().check(data=_data, name=name, profile=profile, progress=_progress)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
