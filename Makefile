@@ -29,7 +29,9 @@ eval: $(STAMP)
 	$(BIN)/alliance-check eval
 
 train: $(STAMP)
-	$(BIN)/python -m checker.train
+	$(BIN)/pip install -q 'scikit-learn==1.9.1' 'scipy==1.17.1'
+	$(BIN)/python clause_library/training/generate.py
+	$(BIN)/python -m checker.classify.train
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py

@@ -49,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--json", action="store_true", help="以 JSON 输出评估结果")
     v.add_argument("--no-styles", dest="styles", action="store_false",
                    help="不运行体例矩阵（同一协议的各种编号与版式，约两分钟）")
+    v.add_argument("--classifier-only", action="store_true",
+                   help="只评估分类器：每个标注条款只给正文（不含编号和标题），另报第三方措辞留出集")
     d = sub.add_parser("draft", help="按问卷起草协议（.docx 或 Markdown），并用本工具自检")
     d.add_argument("--answers", required=True, metavar="FILE.yaml", help="问卷回答（示例见 clause_library/samples/answers.example.yaml）")
     d.add_argument("-o", "--output", metavar="OUT", help="输出文件（.docx 或 .md；默认为问卷同名 .docx）")
@@ -224,8 +226,10 @@ def _sources(args) -> int:
 
 
 def _eval(args) -> int:
-    from checker.evaluate import main as eval_main
+    from checker.evaluate import classifier_only, main as eval_main
 
+    if args.classifier_only:
+        return classifier_only(split=args.split, as_json=args.json)
     return eval_main(split=args.split, as_json=args.json, styles=args.styles)
 
 

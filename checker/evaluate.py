@@ -187,3 +187,100 @@ def main(split: str = "all", as_json: bool = False, styles: bool = True) -> int:
             print()
             print(style_table(matrix))
     return 0
+
+
+# ---- the classifier alone ---------------------------------------------------------------------
+THIRD_PARTY = CORPUS.parent / "classify" / "third_party_heldout.txt"
+
+
+def _body_of(unit) -> str:
+    """A clause unit's text without its number label and heading (what the classifier alone sees)."""
+    from checker.classify.features import split_clause
+
+    _, heading, body = split_clause(unit.text)
+    if unit.heading and not heading and body.startswith(unit.heading):
+        body = body[len(unit.heading):].lstrip("：: \n\u3000")
+    return body
+
+
+def _scores(pairs: list[tuple[str | None, str | None]]) -> dict:
+    sec = defaultdict(lambda: [0, 0, 0])
+    for g, p in pairs:
+        g, p = g or "null", p or "null"
+        if g == p:
+            sec[g][0] += 1
+        else:
+            sec[p][1] += 1
+            sec[g][2] += 1
+    gold = {g or "null" for g, _ in pairs}
+    per = {k: prf(*sec[k])[2] for k in gold}
+    return {"clauses": len(pairs),
+            "accuracy": sum(1 for g, p in pairs if (g or None) == (p or None)) / len(pairs) if pairs else 0.0,
+            "macro_f1": sum(per.values()) / len(per) if per else 0.0, "f1": per}
+
+
+def classifier_only_split(split: str) -> dict:
+    """Each gold clause of the split: the classifier on its unit's body, without heading or structure."""
+    from checker.classify.nlp import section_model, tokens
+    from checker.classify.train import NONE_LABEL
+    from checker.engine import check
+
+    model = section_model()
+    pairs = []
+    for path, gold in gold_files(split):
+        report = check(path.parent / gold["file"], profile=gold.get("profile", "fujian"))
+        text = report.document.text
+        st = _stripped(text)
+        st_nolabel = _stripped(text, _label_offsets(report.document))
+        units = [c for c in report.clauses if c.kind != "chapter"]
+        for item in gold.get("clauses") or []:
+            off = locate(text, item["anchor"], st)
+            if off is None:
+                off = locate(text, item["anchor"], st_nolabel)
+            unit = None if off is None else next(
+                (u for u in units if u.span[0] <= off < max(u.span[1], u.span[0] + 1)), None)
+            if unit is None:
+                pairs.append((item.get("section"), "unfound"))
+                continue
+            s = model.predict(None, _body_of(unit), words=tokens)
+            top = max(s, key=s.get)
+            pairs.append((item.get("section"), None if top == NONE_LABEL else top))
+    return _scores(pairs)
+
+
+def third_party_rows(path: Path = THIRD_PARTY) -> list[tuple[str | None, str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            key, text = line.split("\t", 1)
+            rows.append((None if key == "null" else key, text.replace("\\n", "\n")))
+    return rows
+
+
+def third_party() -> dict:
+    """The hand-written third-party held-out clauses through `alliance-check classify` (classify_texts)."""
+    from checker.classify.outline import classify_texts
+
+    rows = third_party_rows()
+    pred = [s for s, _ in classify_texts([t for _, t in rows])]
+    return _scores([(g, p) for (g, _), p in zip(rows, pred)])
+
+
+def classifier_only(split: str = "all", as_json: bool = False) -> int:
+    splits = [s for s in ("dev", "test", "blind") if gold_files(s)] if split == "all" else [split]
+    out = {s: classifier_only_split(s) for s in splits}
+    out["third_party"] = third_party()
+    if as_json:
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    print("分类器单独评估（条款正文，不含编号与标题，不用结构角色）")
+    for s in splits:
+        r = out[s]
+        print(f"  split={s:<5} {r['clauses']:4d} 条  准确率 {r['accuracy']:.3f}  宏平均F1 {r['macro_f1']:.3f}")
+    r = out["third_party"]
+    print(f"第三方措辞留出集（tests/classify，经 alliance-check classify）：{r['clauses']} 条  准确率 {r['accuracy']:.3f}"
+          f"  宏平均F1 {r['macro_f1']:.3f}")
+    order = list(section_keys()) + ["null"]
+    for k in sorted(r["f1"], key=lambda k: order.index(k) if k in order else 99):
+        print(f"  {k:<20} F1 {r['f1'][k]:.3f}")
+    return 0

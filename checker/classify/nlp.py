@@ -1,8 +1,9 @@
-"""jieba with the project's legal dictionary and a spaCy blank ``zh`` pipeline, each loaded once.
+"""jieba with the project's legal dictionary, and the project-trained section classifier, each loaded once.
 
-No pretrained Chinese spaCy pipeline can be installed offline (tech_notes.md), so the pipeline is
-``spacy.blank("zh")`` with the jieba segmenter plus the project's own trained text classifier.
-spaCy's zh tokenizer calls the global jieba, so one ``load_userdict`` serves both.
+No pretrained Chinese spaCy pipeline can be installed offline (tech_notes.md). The classifier is the
+project's own linear model over character n-grams and jieba words (``checker.classify.linear``);
+``blank_zh`` (spaCy ``zh`` with the jieba segmenter) remains for tools that want spaCy docs. spaCy's
+zh tokenizer calls the global jieba, so one ``load_userdict`` serves both.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 USER_DICT = ROOT / "clause_library" / "dictionary" / "legal_terms.txt"
-MODEL_DIR = ROOT / "models" / "section_textcat"
+MODEL_DIR = ROOT / "models" / "section_linear"
 # jieba's own dictionary trimmed to its 100,000 most frequent words (built by `make train` from the
 # installed jieba): loading the full 349k-word prefix dictionary alone took ~1.7 s of every cold start.
 MAIN_DICT = ROOT / "models" / "jieba_main.txt"
@@ -63,7 +64,7 @@ _model_lock = threading.Lock()
 
 
 def section_model():
-    """The trained clause → section text classifier (models/section_textcat, built by `make train`).
+    """The trained clause → section classifier (models/section_linear, built by `make train`).
     Loaded once per process; a second caller (e.g. the page's warm-up thread and a first upload)
     waits for the first load instead of loading again."""
     global _model
@@ -71,12 +72,12 @@ def section_model():
         return _model
     with _model_lock:
         if _model is None:
-            import spacy
+            from checker.classify.linear import LinearSectionModel
 
             jieba_ready()
-            if not (MODEL_DIR / "meta.json").exists():
+            if not (MODEL_DIR / "weights.npz").exists():
                 raise FileNotFoundError(f"classifier model missing: run `make train` ({MODEL_DIR})")
-            _model = spacy.load(MODEL_DIR)
+            _model = LinearSectionModel.load(MODEL_DIR)
     return _model
 
 

@@ -12,8 +12,9 @@ from functools import lru_cache
 
 from checker.library import outline, section_title
 from checker.model import Clause
-from checker.classify.nlp import section_model
-from checker.classify.train import NONE_LABEL, model_text
+from checker.classify.features import split_clause
+from checker.classify.nlp import section_model, tokens
+from checker.classify.train import NONE_LABEL
 
 # Structural roles the segmenter already knows (闽科政〔2009〕46号 附件1 一、二、五、六).
 ROLE_SECTION = {"title": "title", "party": "parties", "recitals": "recitals", "signature": "signature",
@@ -90,9 +91,14 @@ def classify(units: list[Clause], containers: dict[str, Clause] | None = None) -
     need = [u for u in units if u.kind not in ROLE_SECTION and _decisive_heading(u) is None]
     probs = {}
     if need:
-        nlp = section_model()
-        for u, doc in zip(need, nlp.pipe(model_text(u.text) for u in need)):
-            probs[u.id] = doc.cats
+        model = section_model()
+        for u in need:
+            label, heading, body = split_clause(u.text)
+            if u.heading and not heading:
+                # a heading the segmenter found from formatting (a bold line) is not in the text's own shape
+                heading = u.heading
+                body = body[len(u.heading):].lstrip("：: \n\u3000") if body.startswith(u.heading) else body
+            probs[u.id] = model.predict(heading, body, numbered=bool(label or u.number), words=tokens)
     containers = containers or {}
     for u in units:
         if u.kind in ROLE_SECTION:
