@@ -11,6 +11,9 @@ from checker import ingest, seal_evidence
 from checker.ingest import limits
 from checker.classify import coverage, outline
 from checker.structure import segment
+from checker.errors import InputError
+from checker.kinds import KIND_CHOICES, detect_kind
+from checker.kinds.review import review_kind
 from checker.model import Document, Report
 from checker.rules.profiles import DEFAULT_PROFILE, load_profile
 from checker.rules.context import ReviewContext
@@ -20,12 +23,15 @@ from checker.rules.runner import run_rules
 
 def check(path: str | Path | None = None, *, text: str | None = None, profile: str = DEFAULT_PROFILE,
           name: str | None = None, data: bytes | None = None, progress=None,
-          time_budget: float | None = None) -> Report:
+          time_budget: float | None = None, kind: str = "auto") -> Report:
     """Review an agreement given as a file ``path``, raw ``data`` bytes with a file ``name``,
     or a ``text`` string. Raises checker.errors.InputError for input that cannot be used.
     ``progress(done, total, message)`` follows OCR of scanned pages; the whole check runs within
-    the per-document time budget of checker/ingest/limits.py (``time_budget`` seconds overrides it)."""
+    the per-document time budget of checker/ingest/limits.py (``time_budget`` seconds overrides it).
+    ``kind``: auto (detected from the text) | agreement | charter | necessity (checker.kinds)."""
     prof = load_profile(profile)
+    if kind not in KIND_CHOICES:
+        raise InputError(f"未知的文件类型“{kind}”：可选 {'、'.join(KIND_CHOICES)}。")
     label = name or (Path(path).name if path is not None else "文本输入")
     deadline = limits.Deadline(label, time_budget)
     if text is not None:
@@ -35,7 +41,20 @@ def check(path: str | Path | None = None, *, text: str | None = None, profile: s
     else:
         doc = ingest.load(Path(path), progress=progress, deadline=deadline)
     deadline.check("读入完成")
-    return review(doc, prof, deadline)
+    return review_as(doc, prof, kind, deadline)
+
+
+def review_as(doc: Document, prof, kind: str = "auto", deadline: limits.Deadline | None = None) -> Report:
+    """Dispatch on the document kind: agreement (the reference outline), charter, necessity, other."""
+    note = ""
+    if kind == "auto":
+        kind, note = detect_kind(doc.text)
+    if kind == "other":
+        return Report(document=doc, profile=prof.key, clauses=[], sections=[], findings=[], kind="other",
+                      kind_note=note)
+    rep = review(doc, prof, deadline) if kind == "agreement" else review_kind(doc, prof, kind)
+    rep.kind, rep.kind_note = kind, note
+    return rep
 
 
 def review(doc: Document, prof, deadline: limits.Deadline | None = None) -> Report:

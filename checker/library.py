@@ -49,7 +49,36 @@ def section(key: str) -> dict[str, Any]:
 def section_title(key: str | None) -> str:
     if key is None:
         return "未归类"
-    return section(key)["title"]
+    if key in section_keys():
+        return section(key)["title"]
+    for kind in DOCUMENT_KINDS:            # charter / necessity-statement sections (clause_library/kinds/)
+        for sec in kind_outline(kind)["sections"]:
+            if sec["key"] == key:
+                return sec["title"]
+    raise LibraryError(f"unknown section key {key!r}")
+
+
+# Document kinds other than the agreement, each with its own outline and rules (clause_library/kinds/).
+DOCUMENT_KINDS = ("charter", "necessity")
+
+
+@lru_cache(maxsize=None)
+def kind_outline(kind: str) -> dict[str, Any]:
+    """The outline + rules of a document kind, regexes compiled (clause_library/kinds/<kind>.yaml)."""
+    if kind not in DOCUMENT_KINDS:
+        raise LibraryError(f"unknown document kind {kind!r}")
+    data = load_yaml(LIBRARY_DIR / "kinds" / f"{kind}.yaml")
+    for sec in data["sections"]:
+        sec["_covers"] = [re.compile(p) for p in sec.get("covers") or []]
+        for el in sec.get("elements") or []:
+            el["_rx"] = [re.compile(p) for p in el["any"]]
+    for rule in data.get("rules") or []:
+        for k in ("any", "unless", "if", "then"):
+            if k in rule:
+                rule["_" + k] = [re.compile(p) for p in rule[k]]
+        if "groups" in rule:
+            rule["_groups"] = {name: [re.compile(p) for p in pats] for name, pats in rule["groups"].items()}
+    return data
 
 
 @lru_cache(maxsize=1)

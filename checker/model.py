@@ -133,6 +133,8 @@ class Report:
     findings: list[Finding]
     parties: list[dict[str, Any]] = field(default_factory=list)
     seals: list[dict[str, Any]] = field(default_factory=list)   # per signature row: seal present/absent (OCR only)
+    kind: str = "agreement"        # agreement | charter | necessity | other (checker.kinds)
+    kind_note: str = ""            # why the kind was chosen (one Chinese line); the whole message for "other"
 
     def summary(self) -> dict[str, int]:
         sev = [f.severity for f in self.findings]
@@ -180,6 +182,8 @@ class Report:
             "warnings": doc.warnings,
             "seals": self.seals,
             "summary": self.summary(),
+            "kind": self.kind,
+            "kind_note": self.kind_note,
         }
 
 

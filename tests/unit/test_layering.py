@@ -13,7 +13,7 @@ PKG = Path(__file__).resolve().parents[2] / "checker"
 # Rank of each part of the package; a module may import only from parts of equal or lower rank.
 RANKS = {
     "model": 0, "errors": 0, "library": 0, "text": 0,
-    "ingest": 1, "structure": 2, "classify": 3, "facts": 4, "rules": 5, "report": 6,
+    "ingest": 1, "structure": 2, "classify": 3, "facts": 4, "rules": 5, "kinds": 6, "report": 6,
     "engine": 7, "seal_evidence": 7, "review": 8, "draft": 8, "batch": 8,
     "evaluate": 9, "stylematrix": 9, "docs": 9, "cli": 9, "__init__": 9, "__main__": 9,
 }
