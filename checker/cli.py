@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from checker.errors import InputError
+from checker.kinds import KIND_CHOICES
 from checker.rules.profiles import DEFAULT_PROFILE, PROFILE_KEYS
 
 FORMATS = ("json", "markdown", "html", "docx")
@@ -34,6 +35,23 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--profile", choices=PROFILE_KEYS, default=DEFAULT_PROFILE, help="审查配置（默认 fujian）")
     c.add_argument("--format", choices=FORMATS, default="markdown", help="输出格式（默认 markdown）")
     c.add_argument("-o", "--output", metavar="OUT", help="输出文件（docx 格式必须指定或使用默认文件名）")
+    c.add_argument("--kind", choices=KIND_CHOICES, default="auto",
+                   help="文件类型：auto 自动识别（默认）、agreement 协议书、charter 章程、necessity 组建必要性的说明")
+    b = sub.add_parser("batch", help="批量审查：一个文件夹或 .zip 中的全部协议、章程、必要性说明或申报材料包")
+    b.add_argument("source", metavar="DIR|ZIP")
+    b.add_argument("--profile", choices=PROFILE_KEYS, default=DEFAULT_PROFILE, help="审查配置（默认 fujian）")
+    b.add_argument("-o", "--output", metavar="OUTDIR", help="结果文件夹（默认：当前目录下“<名称>_批量审查”）")
+    b.add_argument("--jobs", type=int, default=None, metavar="N", help="并行进程数（默认：全部 CPU 核）")
+    b.add_argument("--kind", choices=KIND_CHOICES, default="auto", help="文件类型（默认 auto 自动识别）")
+    b.add_argument("--package", action="store_true", help="整个文件夹/压缩包是同一个联盟的一套申报材料")
+    b.add_argument("--db", metavar="URL", default=None, help="审查记录库（文件路径或 SQLAlchemy URL；默认 ALLIANCE_CHECK_DB 或 data/reviews.db）")
+    b.add_argument("--no-store", action="store_true", help="不把结果存入审查记录库")
+    bl = sub.add_parser("batches", help="列出审查记录库中保存的批次")
+    bl.add_argument("--db", metavar="URL", default=None)
+    bd = sub.add_parser("batch-diff", help="比较两个批次：哪些文件新增、移除、问题增减")
+    bd.add_argument("old", type=int, metavar="OLD_ID")
+    bd.add_argument("new", type=int, metavar="NEW_ID")
+    bd.add_argument("--db", metavar="URL", default=None)
     k = sub.add_parser("classify", help="条款归类：每行 {\"id\",\"text\"} 输入，每行 {\"id\",\"section\",\"confidence\"} 输出")
     k.add_argument("input", nargs="?", default="-", metavar="FILE.jsonl")
     r = sub.add_parser("rules", help="列出规则目录")
@@ -126,10 +144,13 @@ def _check(args) -> int:
     path = Path(args.file)
     bar = TerminalProgress()
     try:
-        report = check(path, profile=args.profile, progress=bar)
+        report = check(path, profile=args.profile, progress=bar, kind=args.kind)
     finally:
         bar.close()
     out = args.output
+    if report.kind == "other" and args.format != "json":   # one clear line, no list of missing sections
+        print(f"“{path.name}”不是联盟协议书、联盟章程或组建必要性的说明，未作审查：{report.kind_note}")
+        return 0
     if args.format == "docx" and not out:
         out = str(path.with_name(path.stem + "_审查批注.docx"))
     data = export(report, args.format, source_path=path)
@@ -233,6 +254,24 @@ def _eval(args) -> int:
     return eval_main(split=args.split, as_json=args.json, styles=args.styles)
 
 
+def _batch(args) -> int:
+    from checker.batch.cli_batch import run
+
+    return run(args)
+
+
+def _batches(args) -> int:
+    from checker.batch.cli_batch import list_cmd
+
+    return list_cmd(args)
+
+
+def _batch_diff(args) -> int:
+    from checker.batch.cli_batch import diff_cmd
+
+    return diff_cmd(args)
+
+
 def _draft(args) -> int:
     from checker.draft import drafting
 
@@ -281,5 +320,5 @@ def _compare(args) -> int:
     return 0
 
 
-COMMANDS = {"draft": _draft, "revise": _revise, "compare": _compare, "check": _check, "classify": _classify, "rules": _rules, "explain": _explain,
+COMMANDS = {"batch": _batch, "batches": _batches, "batch-diff": _batch_diff, "draft": _draft, "revise": _revise, "compare": _compare, "check": _check, "classify": _classify, "rules": _rules, "explain": _explain,
             "sources": _sources, "eval": _eval}

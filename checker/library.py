@@ -270,3 +270,10 @@ def source_rows(on: date) -> list[dict[str, Any]]:
                      "until": ends(key).isoformat() if ends(key) else None,
                      "in_force": in_force(key, on), "note": s.get("note")})
     return rows
+def kind_rule_title(rule_id: str) -> str | None:
+    """Title of a charter / necessity-statement rule (clause_library/kinds/), None if there is none."""
+    for kind in DOCUMENT_KINDS:
+        for rule in kind_outline(kind).get("rules") or []:
+            if rule["id"] == rule_id:
+                return rule["title"]
+    return None

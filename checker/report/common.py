@@ -31,8 +31,10 @@ def section_units(report: Report, sec) -> str:
 def rule_title(rule_id: str) -> str:
     from checker.rules.loader import rules_by_id
 
+    from checker.library import kind_rule_title
+
     r = rules_by_id().get(rule_id)
-    return r.title if r else rule_id
+    return r.title if r else (kind_rule_title(rule_id) or rule_id)
 
 
 def legal_basis(report: Report, on=None) -> dict:

@@ -231,3 +231,7 @@ def history(family: str) -> list[dict[str, Any]]:
 
 def previous_version(sha256: str, family: str | None = None, profile: str | None = None):
     return get_store().previous_version(sha256, family, profile)
+
+
+# Batch tables (batches, batch_items) register on the same metadata before any Store is created.
+from checker.review import batch_store as _batch_store  # noqa: E402,F401
