@@ -69,7 +69,9 @@ def locate(text: str, anchor: str, stripped=None) -> int | None:
 def evaluate_document(path: Path, gold: dict) -> dict:
     from checker.engine import check
 
-    report = check(path.parent / gold["file"], profile=gold.get("profile", "fujian"))
+    # Gold files without ``kind`` are agreements (the reference outline), as before document kinds existed.
+    kind = gold.get("kind", "agreement")
+    report = check(path.parent / gold["file"], profile=gold.get("profile", "fujian"), kind=kind)
     text = report.document.text
     st = _stripped(text)
     st_nolabel = _stripped(text, _label_offsets(report.document))
@@ -94,7 +96,7 @@ def evaluate_document(path: Path, gold: dict) -> dict:
         g = gold_sections.get(s.key)
         expected = (g.get("status") if isinstance(g, dict) else g) if g else ("present" if s.key in gold_keys else "missing")
         status_pairs.append((s.key, expected, s.status))
-    return {"file": gold["file"], "split": gold.get("split"), "pairs": pairs, "unfound": unfound,
+    return {"file": gold["file"], "split": gold.get("split"), "kind": kind, "pairs": pairs, "unfound": unfound,
             "expected": exp, "predicted": pred, "status": status_pairs,
             "rules_labelled": labelled}
 
@@ -143,10 +145,13 @@ def aggregate(results: list[dict]) -> dict:
 def run(split: str = "all") -> dict:
     t0 = time.time()
     results = [evaluate_document(p, g) for p, g in gold_files(split)]
-    agg = aggregate(results)
+    # The headline figures stay those of the agreements; charters and necessity statements are scored per kind.
+    agg = aggregate([r for r in results if r["kind"] == "agreement"])
+    agg["kinds"] = {k: aggregate([r for r in results if r["kind"] == k])
+                    for k in sorted({r["kind"] for r in results} - {"agreement"})}
     agg["seconds"] = round(time.time() - t0, 1)
     agg["split"] = split
-    agg["per_document"] = [{"file": r["file"], "split": r["split"], "unfound": r["unfound"],
+    agg["per_document"] = [{"file": r["file"], "split": r["split"], "kind": r["kind"], "unfound": r["unfound"],
                             "missed": sorted(f"{k[0]}@{k[1]}" for k in (r["expected"] - r["predicted"]).elements()),
                             "extra": sorted(f"{k[0]}@{k[1]}" for k in (r["predicted"] - r["expected"]).elements()),
                             "wrong_sections": [(g, p) for g, p in r["pairs"] if (g or None) != (p or None)]}
@@ -155,12 +160,30 @@ def run(split: str = "all") -> dict:
 
 
 def format_table(agg: dict) -> str:
-    lines = [f"语料：{agg['documents']} 份协议，{agg['clauses']} 个标注条款（split={agg['split']}），"
-             f"用时 {agg['seconds']} 秒",
+    lines = _table(agg)
+    for kind, sub in (agg.get("kinds") or {}).items():
+        if sub["documents"]:
+            lines += ["", f"—— {KIND_NAMES.get(kind, kind)}（kind={kind}）——"] + _table(sub, KIND_NAMES.get(kind, kind),
+                                                                                   _kind_order(kind))
+    return "\n".join(lines)
+
+
+KIND_NAMES = {"charter": "联盟章程", "necessity": "组建必要性的说明"}
+
+
+def _kind_order(kind: str) -> list[str]:
+    from checker.library import kind_outline
+
+    return [s["key"] for s in kind_outline(kind)["sections"]] + ["null"]
+
+
+def _table(agg: dict, noun: str = "协议", order: list[str] | None = None) -> list[str]:
+    lines = [f"语料：{agg['documents']} 份{noun}，{agg['clauses']} 个标注条款（split={agg.get('split', '')}），"
+             f"用时 {agg.get('seconds', '—')} 秒",
              f"条款归类准确率 {agg['clause_accuracy']:.3f}；章节状态准确率 {agg['status_accuracy']:.3f}；"
              f"未能定位的锚点 {agg['unfound_anchors']} 个", "",
              "章节                 精确率  召回率   F1     TP  FP  FN"]
-    order = list(section_keys()) + ["null"]
+    order = order or list(section_keys()) + ["null"]
     for k in sorted(agg["sections"], key=lambda k: order.index(k) if k in order else 99):
         s = agg["sections"][k]
         lines.append(f"{k:<20} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f} {s['tp']:4d}{s['fp']:4d}{s['fn']:4d}")
@@ -168,7 +191,7 @@ def format_table(agg: dict) -> str:
     for k in sorted(agg["rules"]):
         s = agg["rules"][k]
         lines.append(f"{k:<30} {s['precision']:6.3f} {s['recall']:6.3f} {s['tp']:4d}{s['fp']:4d}{s['fn']:4d}")
-    return "\n".join(lines)
+    return lines
 
 
 def main(split: str = "all", as_json: bool = False, styles: bool = True) -> int:

@@ -39,6 +39,15 @@ UNIT = re.compile(r"^@(\w+)\s*")
 AUTONUM = re.compile(r"^\{([123])(!?)\}\s*")
 
 
+def kind_rule_ids() -> set[str]:
+    """Rule ids of the charter / necessity-statement outlines (clause_library/kinds/), plus SECTION_MISSING."""
+    ids = {"SECTION_MISSING"}
+    for path in sorted((ROOT / "clause_library" / "kinds").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        ids |= {r["id"] for r in data.get("rules") or []}
+    return ids
+
+
 class SourceError(Exception):
     pass
 
@@ -177,9 +186,11 @@ def gold(meta: dict, ext: str, flat_file: str | None = None) -> dict:
             raise SourceError(f"{name}: anchor {a!r} also occurs in the page header")
         clauses.append({"anchor": a, "section": u["key"]})
     findings = []
+    kind = meta.get("kind", "agreement")
+    allowed = RULE_IDS if kind == "agreement" else kind_rule_ids()
     for f in meta["finding"]:
         parts = f.split()
-        if parts[0] not in RULE_IDS:
+        if parts[0] not in allowed:
             raise SourceError(f"{name}: unknown rule {parts[0]}")
         findings.append({"rule": parts[0], **({"section": parts[1]} if len(parts) > 1 else {})})
     sections = {}
@@ -189,12 +200,18 @@ def gold(meta: dict, ext: str, flat_file: str | None = None) -> dict:
         if parts[1] == "partial":
             entry["missing"] = [e.strip() for e in re.split(r"[，,]", parts[2]) if e.strip()]
         sections[parts[0]] = entry
-    return {
+    out = {
         "file": f"{name}.{ext}", "profile": meta["profile"], "split": meta["split"], "style": meta["style"],
         "industry": meta["industry"], "members": int(meta["members"]), "format": ext,
         "encoding": meta.get("encoding", "utf-8") if ext in ("txt", "md") else None,
         "clauses": clauses, "expected_findings": findings, "sections": sections,
     }
+    if kind != "agreement":
+        # Charters and necessity statements (header ``kind:``): section keys come from clause_library/kinds/<kind>.yaml
+        # and every finding of the kind's own rules is labelled.
+        out["kind"] = kind
+        out["labelled_rules"] = "all"
+    return out
 
 
 # ---------------------------------------------------------------- writers
@@ -432,7 +449,7 @@ def build(path: Path) -> dict:
     gold_path = CORPUS / f"{name}.gold.yaml"
     if gold_path.exists():
         old_gold = yaml.safe_load(gold_path.read_text(encoding="utf-8")) or {}
-        if old_gold.get("labelled_rules") == "all":
+        if old_gold.get("labelled_rules") == "all" and not g.get("kind"):
             g["expected_findings"] = old_gold["expected_findings"]
             g["labelled_rules"] = "all"
     with open(gold_path, "w", encoding="utf-8") as fh:

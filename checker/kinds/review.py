@@ -59,7 +59,9 @@ def _first_line(c: Clause) -> str:
     line = c.text.strip().split("\n")[0]
     if c.number and line.startswith(c.number):
         line = line[len(c.number):]
-    return line if len(line) <= 20 and not any(p in line for p in "，。；：,;:") else ""
+    # Necessity-statement headings are long ("三、联盟技术创新活动与国家和省战略目标、产业发展政策的关联性"):
+    # a line is a heading when it has no sentence punctuation (一个“、”可以有).
+    return line if len(line) <= 40 and not any(p in line for p in "，。；：,;:") else ""
 
 
 def classify_units(kind: str, units: list[Clause], containers: dict[str, Clause]) -> None:
@@ -70,21 +72,29 @@ def classify_units(kind: str, units: list[Clause], containers: dict[str, Clause]
     for i, u in enumerate(units):
         agreed = u.section
         key = None
-        if agreed in ("title", "signature") or (i == 0 and agreed is None and len(u.text) <= 60):
+        if (agreed == "title" and i == 0) or agreed == "signature" or (i == 0 and agreed is None and len(u.text) <= 60):
             key = agreed or "title"
         if key is None:
             key = _heading_hits(_first_line(u), sections, u.text)
         if key is None and u.parent in containers:
             key = _heading_hits(_container_heading(containers[u.parent]), sections, u.text)
         if key is None and kind == "charter" and agreed:
-            key = _CHARTER_FROM_AGREEMENT.get(agreed)
+            # Only the first unit is the title; a later unit the agreement classifier calls "title" is the preamble.
+            key = "preamble" if agreed == "title" else _CHARTER_FROM_AGREEMENT.get(agreed)
             if key in ("principles", "results"):      # 总则 / 知识产权与收益: pick by the words used
-                pool = ["purpose", "nature", "principles"] if key == "principles" else ["results", "benefits"]
+                pool = (["preamble", "purpose", "nature", "principles"] if key == "principles"
+                        else ["results", "benefits"])
                 scored = sorted(pool, key=lambda k: -_term_score(u.text, _sec(spec, k)))
                 if _term_score(u.text, _sec(spec, scored[0])) > _term_score(u.text, _sec(spec, key)):
                     key = scored[0]
-        if key is None and kind == "necessity" and prev is not None and u.kind in ("text", "item", "heading"):
-            key = prev
+        if key is None and kind == "necessity":
+            # "1. 产业发展状况。正文……": the heading is the first sentence of a numbered paragraph.
+            first_sentence = u.body.split("。")[0] if u.number else ""
+            if 0 < len(first_sentence) <= 40:
+                key = _heading_hits(first_sentence, sections, u.text)
+        if key is None and kind == "necessity" and prev is not None and not u.number \
+                and u.kind in ("text", "item", "heading"):
+            key = prev                                  # an unnumbered paragraph continues the part above it
         if key is None:
             scored = max(sections, key=lambda s: _term_score(u.text, s))
             key = scored["key"] if _term_score(u.text, scored) >= 2 else prev
