@@ -60,8 +60,19 @@ def _norm_name(s: str) -> str:
     return re.sub(r"[\s\u3000“”\"《》「」]", "", s or "")
 
 
+_TITLE_NAME = re.compile(r"^(?:关于)?(?P<n>[^，。；\s]{2,60}?联盟)(?:组建|成立)?(?:必要性|可行性)")
+
+
 def alliance_of(rep: dict[str, Any]) -> str | None:
-    return alliance_name(SimpleNamespace(text=full_text(rep)), [])
+    """The alliance's name: “联盟名称为…” or the title of an agreement/charter; a necessity statement's title
+    (“XX联盟组建必要性的说明”)."""
+    text = full_text(rep)
+    name = alliance_name(SimpleNamespace(text=text), [])
+    if name:
+        return name
+    first = re.sub(r"[*＊#\s]", "", text.strip().split("\n")[0]) if text.strip() else ""
+    m = _TITLE_NAME.match(first)
+    return m.group("n") if m else None
 
 
 def members_of(rep: dict[str, Any]) -> list[str]:

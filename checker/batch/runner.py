@@ -63,10 +63,25 @@ def row_from_report(rep: dict[str, Any]) -> dict[str, Any]:
 
 
 def review_task(task: Task) -> tuple[dict[str, Any], dict[str, Any] | None]:
-    """Review one document (in a worker). Never raises: a failure becomes the row's error."""
+    """Review one document (in a worker) and save it to the store when one is configured.
+    Never raises for a bad document: a failure becomes the row's error (and is saved as such)."""
+    row, rep = _review(task)
+    if _STORE_URL and task.batch_id is not None:
+        save_row(_STORE_URL, task.batch_id, row, rep)
+    return row, rep
+
+
+def save_row(store_url: str, batch_id: int, row: dict[str, Any], rep: dict[str, Any] | None) -> None:
+    from checker.review.batch_store import save_batch_item
+    from checker.review.store import get_store
+
+    save_batch_item(get_store(store_url), batch_id, row, rep)
+
+
+def _review(task: Task) -> tuple[dict[str, Any], dict[str, Any] | None]:
     from checker.engine import check
 
-    base = {"idx": task.idx, "name": task.name, "package": task.package}
+    base = {"idx": task.idx, "name": task.name, "package": task.package, "worker_pid": os.getpid()}
     try:
         data = task.data
         if data is None:
@@ -81,13 +96,7 @@ def review_task(task: Task) -> tuple[dict[str, Any], dict[str, Any] | None]:
     except Exception as err:  # noqa: BLE001 — one broken file must not stop the batch
         tb = traceback.extract_tb(err.__traceback__)[-1]
         return {**base, **_failed(f"处理时发生内部错误（{type(err).__name__}: {err}；{os.path.basename(tb.filename)}:{tb.lineno}）")}, None
-    row = {**base, **row_from_report(rep)}
-    if _STORE_URL and task.batch_id is not None:
-        from checker.review.batch_store import save_batch_item
-        from checker.review.store import get_store
-
-        save_batch_item(get_store(_STORE_URL), task.batch_id, row, rep)
-    return row, rep
+    return {**base, **row_from_report(rep)}, rep
 
 
 def _failed(message: str) -> dict[str, Any]:
@@ -158,8 +167,11 @@ def _run_pool(tasks: list[Task], jobs: int, store_url: str | None, done) -> None
                         broken = True
                         crashes[t.idx] = crashes.get(t.idx, 0) + 1
                         if crashes[t.idx] >= 2:
-                            done({"idx": t.idx, "name": t.name, "package": t.package,
-                                  **_failed("处理该文件时审查进程意外退出（可能内存不足或被终止），请单独审查此文件。")}, None)
+                            row = {"idx": t.idx, "name": t.name, "package": t.package,
+                                   **_failed("处理该文件时审查进程意外退出（可能内存不足或被终止），请单独审查此文件。")}
+                            if store_url and t.batch_id is not None:
+                                save_row(store_url, t.batch_id, row, None)
+                            done(row, None)
                         else:
                             pending.append(t)
             if broken:
