@@ -105,3 +105,12 @@ def seal_lines(report) -> list[str]:
         return []
     parts = [f"{r['party']}（第{r['page']}页）：{'检测到印章' if r['seal'] == 'present' else '未检测到印章'}" for r in rows]
     return ["签章页印章（按页面图像的红色印章判断）：" + "；".join(parts)]
+
+
+def grouped_items(items: list[tuple[Finding, object]]) -> list[tuple[str | None, list]]:
+    """(finding, decision) pairs grouped by section in outline order; no section last."""
+    order = {k: i for i, k in enumerate(section_keys())}
+    groups: dict[str | None, list] = {}
+    for f, d in items:
+        groups.setdefault(f.section, []).append((f, d))
+    return sorted(groups.items(), key=lambda kv: order.get(kv[0], len(order)))

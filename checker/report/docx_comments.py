@@ -47,16 +47,26 @@ def _truncate(text: str, limit: int = SUGGESTION_MAX) -> str:
     return cut.rstrip() + "……（建议条文较长，全文见审查报告）"
 
 
-def comment_text(f: Any, decision: dict | None = None) -> str:
-    """Chinese comment body: severity + title/message, legal basis, suggestion, reviewer note."""
+def comment_text(f: Any, decision: dict | None = None, report=None) -> str:
+    """Chinese comment body: severity + title/message, location, legal basis, suggestion (fitted to
+    the agreement when the report is given), reviewer note."""
     title = rule_titles().get(f.rule)
     head = f"【{SEVERITY_CN.get(f.severity, f.severity)}】"
     head += f"{title}：{f.message}" if title and title not in f.message else f.message
     lines = [head]
+    if report is not None:
+        from checker.report.locate import finding_label
+
+        lines.append(f"位置：{finding_label(report, f)}")
     if f.citation:
         lines.append(f"依据：{f.citation}")
-    if f.suggestion:
-        lines.append(f"建议：{_truncate(f.suggestion)}")
+    sugg = f.suggestion
+    if report is not None and sugg:
+        from checker.report.fit import fitted_suggestion
+
+        sugg = fitted_suggestion(report, f)
+    if sugg:
+        lines.append(f"建议：{_truncate(sugg)}")
     if decision and decision.get("status") == "accepted":
         note = (decision.get("note") or "").strip() or "确认该问题，需修改。"
         who = (decision.get("reviewer") or "").strip()
@@ -202,7 +212,24 @@ def _anchor_runs(loc: Locator, span: tuple[int, int] | None, fallback_blocks: It
     return []
 
 
-def annotate(doc, loc: Locator, report, decisions: dict | None) -> int:
+def _missing_anchor(report, f) -> tuple[int, int] | None:
+    """A missing section's comment sits where the section would go: on the last paragraph of the
+    clause it should follow (or the first of the clause it should precede)."""
+    from checker.report.locate import insertion_point
+
+    if not f.section:
+        return None
+    c, side = insertion_point(report, f.section)
+    if c is None:
+        return None
+    doc = report.document
+    b = doc.block_at(max(c.span[0], c.span[1] - 1) if side == "after" else c.span[0])
+    if b is None:
+        return tuple(c.span)
+    return (max(b.start, c.span[0]), min(b.end, c.span[1])) if b.end > b.start else tuple(c.span)
+
+
+def annotate(doc, loc: Locator, report, decisions: dict | None, author: str = AUTHOR) -> int:
     """Add the comments to ``doc``; returns how many were written."""
     blocks = loc.document.blocks
     n = 0
@@ -211,15 +238,17 @@ def annotate(doc, loc: Locator, report, decisions: dict | None) -> int:
         if span is None and f.clause_id:
             c = report.clause(f.clause_id)
             span = tuple(c.span) if c else None
+        if span is None:
+            span = _missing_anchor(report, f)
         fallback = [blocks[0], blocks[-1]] if blocks else []
         if span is None:
             fallback = [b for b in blocks if b.text.strip()][:1] + blocks[-1:]
         runs = _anchor_runs(loc, span, fallback)
         if not runs:
             continue
-        lines = comment_text(f, d).split("\n")
+        lines = comment_text(f, d, report).split("\n")
         c = doc.add_comment([Run(runs[0], None), Run(runs[-1], None)], text=lines[0],
-                            author=AUTHOR, initials=INITIALS)
+                            author=author, initials=author[:1] or INITIALS)
         for line in lines[1:]:
             c.add_paragraph(line)
         n += 1
@@ -230,7 +259,9 @@ def _reading_notes(doc, loc: Locator, report) -> None:
     """One comment on the first paragraph with what ingest noted (OCR pages and confidence, a wrong
     extension, seal rows of a scanned signature page), so the Word export says it too."""
     from checker.report.common import seal_lines
-    notes = list(report.document.warnings) + seal_lines(report)
+    from checker.report.reading import warning_lines
+
+    notes = list(report.document.warnings) + seal_lines(report) + warning_lines(report)
     first = [b for b in loc.document.blocks if b.text.strip()][:1]
     runs = _anchor_runs(loc, (first[0].start, first[0].end), first) if first else []
     if not notes or not runs:
@@ -274,8 +305,10 @@ def _basis_footer(doc, report) -> None:
     footer.add_paragraph(legal_basis(report)["note"])
 
 
-def commented_docx(report, source_bytes: bytes | None, decisions: dict | None = None) -> bytes:
-    """The agreement as .docx with one Word comment per (not dismissed) finding."""
+def commented_docx(report, source_bytes: bytes | None, decisions: dict | None = None,
+                   reviewer: str | None = None) -> bytes:
+    """The agreement as .docx with one Word comment per (not dismissed) finding; the comment
+    author is the reviewer (合规审查 when none is given)."""
     document = report.document
     if source_bytes and document.format in ("docx", "doc"):   # .doc: bytes of its LibreOffice conversion
         doc = open_docx(io.BytesIO(source_bytes))
@@ -286,7 +319,7 @@ def commented_docx(report, source_bytes: bytes | None, decisions: dict | None = 
         doc, paras = build_docx(document)
         index = {id(b): i for i, b in enumerate(document.blocks)}
         loc = Locator(document, lambda b: [(paras[index[id(b)]], 0, None)])
-    annotate(doc, loc, report, decisions)
+    annotate(doc, loc, report, decisions, author=(reviewer or "").strip() or AUTHOR)
     _basis_footer(doc, report)
     _reading_notes(doc, loc, report)
     out = io.BytesIO()

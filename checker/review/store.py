@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from checker.model import finding_key  # noqa: F401 — re-exported for the review page
-from sqlalchemy import (ForeignKey, Integer, String, Text, DateTime, UniqueConstraint, create_engine,
-                        select)
+from sqlalchemy import (ForeignKey, Integer, LargeBinary, String, Text, DateTime, UniqueConstraint, create_engine,
+                        func, select)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
 
 DEFAULT_DB = Path("data") / "reviews.db"
@@ -54,6 +54,24 @@ class DecisionRow(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     reviewer: Mapped[str] = mapped_column(String(200), default="")
     decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class CorrectionRow(Base):
+    """A reviewer's correction of the structure reading, kept with the decisions of the same document."""
+    __tablename__ = "corrections"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    correction_json: Mapped[str] = mapped_column(Text)
+    reviewer: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class SourceRow(Base):
+    """The reviewed file itself, so a past review can be reopened from the list of reviews."""
+    __tablename__ = "document_files"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(500))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 _VERSION_NOISE = re.compile(
@@ -149,7 +167,65 @@ class Store:
             if row is not None:
                 s.delete(row)
 
+    def add_correction(self, sha256: str, correction: dict[str, Any], reviewer: str = "") -> int:
+        op = correction.get("op")
+        if op not in ("section", "split", "merge"):
+            raise ValueError(f"无效的结构更正“{op}”：只能是 section、split 或 merge。")
+        with self.Session.begin() as s:
+            row = CorrectionRow(sha256=sha256, correction_json=json.dumps(correction, ensure_ascii=False),
+                                reviewer=reviewer or "", created_at=_now())
+            s.add(row)
+            s.flush()
+            return row.id
+
+    def remove_correction(self, sha256: str, correction_id: int) -> None:
+        with self.Session.begin() as s:
+            row = s.get(CorrectionRow, correction_id)
+            if row is not None and row.sha256 == sha256:
+                s.delete(row)
+
+    def save_source(self, sha256: str, name: str, data: bytes) -> None:
+        with self.Session.begin() as s:
+            if s.get(SourceRow, sha256) is None:
+                s.add(SourceRow(sha256=sha256, name=name, data=data))
+
     # -- reads -------------------------------------------------------------------------------
+    def load_corrections(self, sha256: str) -> list[dict[str, Any]]:
+        """Corrections of one document in the order they were made, each with its ``id``."""
+        with self.Session() as s:
+            rows = s.scalars(select(CorrectionRow).where(CorrectionRow.sha256 == sha256)
+                             .order_by(CorrectionRow.id)).all()
+            return [dict(json.loads(r.correction_json), id=r.id, reviewer=r.reviewer,
+                         created_at=r.created_at.isoformat() if r.created_at else None) for r in rows]
+
+    def corrected_documents(self) -> list[str]:
+        with self.Session() as s:
+            return sorted(set(s.scalars(select(CorrectionRow.sha256)).all()))
+
+    def source(self, sha256: str) -> tuple[str, bytes] | None:
+        with self.Session() as s:
+            row = s.get(SourceRow, sha256)
+            return None if row is None else (row.name, row.data)
+
+    def recent_reviews(self, limit: int = 20) -> list[dict[str, Any]]:
+        """Reviewed documents, most recent first: name, last review time and profile, decisions made,
+        and whether the file itself is kept (so the review can be reopened)."""
+        with self.Session() as s:
+            last = (select(ReviewRow.sha256, func.max(ReviewRow.id).label("rid"))
+                    .group_by(ReviewRow.sha256).subquery())
+            rows = s.execute(select(ReviewRow, DocumentRow.name).join(last, ReviewRow.id == last.c.rid)
+                             .join(DocumentRow, DocumentRow.sha256 == ReviewRow.sha256)
+                             .order_by(ReviewRow.created_at.desc(), ReviewRow.id.desc()).limit(limit)).all()
+            out = []
+            for rev, name in rows:
+                n = s.scalar(select(func.count()).select_from(DecisionRow)
+                             .where(DecisionRow.sha256 == rev.sha256)) or 0
+                kept = s.get(SourceRow, rev.sha256) is not None
+                out.append({"sha256": rev.sha256, "name": name, "profile": rev.profile,
+                            "reviewed_at": rev.created_at, "decisions": n, "reopenable": kept})
+            return out
+
+
     def load_decisions(self, sha256: str) -> dict[str, dict[str, Any]]:
         with self.Session() as s:
             rows = s.scalars(select(DecisionRow).where(DecisionRow.sha256 == sha256)).all()

@@ -105,7 +105,10 @@ def test_comments_anchor_on_exact_spans_with_label_offset():
     party = next(v for k, v in by_text.items() if "法定代表人" in k)
     assert party == rep.findings[1].evidence
     assert next(v for k, v in by_text.items() if "名称前后" in k) == CELL_B
-    assert next(v for k, v in by_text.items() if "不可抗力" in k) == TITLE   # no span → title
+    # no span: the missing section's comment sits where it would go (next to 争议解决), not on the title
+    assert next(v for k, v in by_text.items() if "不可抗力" in k) == DISPUTE
+    fm = next(c for c in comments.values() if "不可抗力" in c.text.split("\n")[0])
+    assert "位置：（未约定：不可抗力" in fm.text and "第十二条 争议解决" in fm.text
     # the visible text of the document is unchanged by the splitting
     assert [p.text for p in d.paragraphs[:3]] == [TITLE, PARTY, DISPUTE]
     assert "comments.xml" in " ".join(zipfile.ZipFile(io.BytesIO(data)).namelist())
