@@ -21,9 +21,9 @@ from checker.review import page_batch, page_draft, page_review  # noqa: E402 —
 
 def main() -> None:
     pages = [
-        st.Page(page_review.page, title="审查", icon="⚖️", url_path="review", default=True),
-        st.Page(page_draft.page, title="起草", icon="✍️", url_path="draft"),
-        st.Page(page_batch.page, title="批量审查", icon="🗂️", url_path="batch"),
+        st.Page(page_review.page, title="审查", icon=":material/gavel:", url_path="review", default=True),
+        st.Page(page_draft.page, title="起草", icon=":material/edit_document:", url_path="draft"),
+        st.Page(page_batch.page, title="批量审查", icon=":material/folder_copy:", url_path="batch"),
     ]
     st.navigation(pages, position="top").run()
 

@@ -14,7 +14,8 @@ from checker.errors import InputError
 from checker.kinds import KIND_CHOICES
 from checker.rules.profiles import DEFAULT_PROFILE, PROFILE_KEYS
 
-FORMATS = ("json", "markdown", "html", "docx")
+FORMATS = ("json", "markdown", "html", "docx", "opinion")
+CORRECTIONS_DIR = Path("clause_library") / "training" / "corrections"
 _ARGPARSE_ZH = [("the following arguments are required", "缺少必需的参数"), ("invalid choice", "无效的选项"),
                 ("unrecognized arguments", "无法识别的参数"), ("expected one argument", "该选项需要一个值")]
 
@@ -34,7 +35,15 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("file", metavar="FILE")
     c.add_argument("--profile", choices=PROFILE_KEYS, default=DEFAULT_PROFILE, help="审查配置（默认 fujian）")
     c.add_argument("--format", choices=FORMATS, default="markdown", help="输出格式（默认 markdown）")
-    c.add_argument("-o", "--output", metavar="OUT", help="输出文件（docx 格式必须指定或使用默认文件名）")
+    c.add_argument("-o", "--output", metavar="OUT",
+                   help="输出文件（docx、opinion 格式未指定时使用默认文件名；opinion 输出为 .pdf 时经 LibreOffice 转换）")
+    c.add_argument("--reviewer", metavar="NAME", default="", help="审查人姓名（写入批注作者与审查意见书）")
+    c.add_argument("--decisions", action="store_true",
+                   help="应用审查记录库（ALLIANCE_CHECK_DB）中对该文件的审查结论与结构更正")
+    x = sub.add_parser("export-corrections",
+                       help="把审查人对条款章节的更正导出为训练数据（每行 {\"text\",\"section\"}，供 make train 使用）")
+    x.add_argument("-o", "--output", metavar="FILE.jsonl", default=str(CORRECTIONS_DIR / "reviewer.jsonl"),
+                   help=f"输出文件（默认 {CORRECTIONS_DIR / 'reviewer.jsonl'}）")
     c.add_argument("--kind", choices=KIND_CHOICES, default="auto",
                    help="文件类型：auto 自动识别（默认）、agreement 协议书、charter 章程、necessity 组建必要性的说明")
     b = sub.add_parser("batch", help="批量审查：一个文件夹或 .zip 中的全部协议、章程、必要性说明或申报材料包")
@@ -138,13 +147,18 @@ class TerminalProgress:
 
 
 def _check(args) -> int:
-    from checker.engine import check
     from checker.report import export
 
     path = Path(args.file)
+    decisions = None
     bar = TerminalProgress()
     try:
-        report = check(path, profile=args.profile, progress=bar, kind=args.kind)
+        if args.decisions:
+            report, decisions = _stored_review(path, args.profile, bar)
+        else:
+            from checker.engine import check
+
+            report = check(path, profile=args.profile, progress=bar, kind=args.kind)
     finally:
         bar.close()
     out = args.output
@@ -153,7 +167,14 @@ def _check(args) -> int:
         return 0
     if args.format == "docx" and not out:
         out = str(path.with_name(path.stem + "_审查批注.docx"))
-    data = export(report, args.format, source_path=path)
+    if args.format == "opinion" and not out:
+        out = str(path.with_name(path.stem + "_审查意见书.docx"))
+    if args.format == "opinion" and out and out.lower().endswith(".pdf"):
+        from checker.report.opinion import opinion_pdf
+
+        data = opinion_pdf(report, decisions, reviewer=args.reviewer)
+    else:
+        data = export(report, args.format, source_path=path, decisions=decisions, reviewer=args.reviewer)
     if out:
         try:
             Path(out).write_bytes(data)
@@ -164,6 +185,47 @@ def _check(args) -> int:
         sys.stdout.write(data.decode("utf-8"))
         sys.stdout.flush()
     return 1 if report.summary()["errors"] else 0
+
+
+def _stored_review(path: Path, profile: str, progress=None):
+    """The review of ``path`` with the decisions and structure corrections kept in the store."""
+    import hashlib
+
+    from checker.review.corrections import check_corrected
+    from checker.review.store import get_store
+
+    if not path.is_file():
+        raise InputError(f"找不到文件“{path}”。")
+    data = path.read_bytes()
+    db = get_store()
+    from checker.engine import check
+
+    report = check(data=data, name=path.name, profile=profile, progress=progress)
+    sha = report.document.sha256 or hashlib.sha256(data).hexdigest()
+    corrections = db.load_corrections(sha)
+    if corrections:
+        report = check_corrected(data, path.name, profile, corrections, progress=progress)
+    return report, db.load_decisions(sha)
+
+
+def _export_corrections(args) -> int:
+    from checker.review.corrections import labelled_clauses
+    from checker.review.store import get_store
+
+    db = get_store()
+    rows = []
+    for sha in db.corrected_documents():
+        rep = db.latest_review(sha)
+        if rep is not None:
+            rows.extend(labelled_clauses(rep, db.load_corrections(sha)))
+    out = Path(args.output)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    except OSError as err:
+        raise InputError(f"无法写入输出文件“{out}”：{err.strerror}。请检查路径和权限。") from err
+    print(f"已导出 {len(rows)} 条审查人更正的条款到 {out}", file=sys.stderr)
+    return 0
 
 
 def _classify(args) -> int:
@@ -321,4 +383,5 @@ def _compare(args) -> int:
 
 
 COMMANDS = {"batch": _batch, "batches": _batches, "batch-diff": _batch_diff, "draft": _draft, "revise": _revise, "compare": _compare, "check": _check, "classify": _classify, "rules": _rules, "explain": _explain,
-            "sources": _sources, "eval": _eval}
+            "sources": _sources, "eval": _eval,
+            "export-corrections": _export_corrections}

@@ -57,13 +57,20 @@ def review_as(doc: Document, prof, kind: str = "auto", deadline: limits.Deadline
     return rep
 
 
-def review(doc: Document, prof, deadline: limits.Deadline | None = None) -> Report:
+def review(doc: Document, prof, deadline: limits.Deadline | None = None, adjust=None) -> Report:
+    """``adjust``: the reviewer's corrections of the reading (checker/review/corrections.py) —
+    ``adjust.structure(doc, units, clauses)`` after segmentation, ``adjust.sections(units)`` after
+    classification — so coverage and every rule run on the corrected structure."""
     clauses, units = segment.segment(doc)
+    if adjust is not None:
+        units, clauses = adjust.structure(doc, units, clauses)
     limits.check_clauses(len(clauses), doc.name)
     if deadline is not None:
         deadline.check("分段")
     containers = {c.id: c for c in clauses if c.kind == "chapter"}
     outline.classify(units, containers)
+    if adjust is not None:
+        adjust.sections(units)
     sections = coverage.coverage(units, prof, doc.text)
     ctx = ReviewContext(document=doc, units=units, clauses=clauses, profile=prof, sections=sections)
     fill = suggestion_fill(ctx)

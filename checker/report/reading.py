@@ -13,7 +13,7 @@ from checker.model import Report
 from checker.text.cn_numerals import from_chinese
 
 CHARS_PER_CLAUSE = 700      # agreements written to 闽科政〔2009〕46号 附件1 run ~150–400 chars per clause
-MIN_CHARS = 2500            # below this a short text may honestly have few clauses
+MIN_CHARS = 1500            # below this a short text may honestly have few clauses
 BIG_SHARE = 0.30            # one clause holding this share of the text swallowed its neighbours
 LOW_CONF = 0.5
 LOW_CONF_SHARE = 0.35

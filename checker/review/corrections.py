@@ -82,38 +82,40 @@ def apply_sections(units: list[Clause], corrections: list[dict[str, Any]]) -> No
         u.also_covers = []
 
 
-def review_corrected(doc: Document, profile_key: str, corrections: list[dict[str, Any]]) -> Report:
-    """The engine's review (checker/engine.py review()) with the corrections applied."""
-    from checker.classify import coverage, outline
-    from checker.engine import suggestion_fill
-    from checker.rules.context import ReviewContext
-    from checker.rules.loader import rules_for
-    from checker.rules.profiles import load_profile
-    from checker.rules.runner import run_rules
-    from checker.structure import segment
+class Adjust:
+    """The corrections as the engine applies them (checker/engine.py review(adjust=…))."""
 
-    prof = load_profile(profile_key)
-    clauses, units = segment.segment(doc)
-    containers = {c.id: c for c in clauses if c.kind == "chapter"}
-    if any(c.get("op") in ("split", "merge") for c in corrections):
-        units = apply_structure(doc, units, corrections)
-        for ch in containers.values():
+    def __init__(self, corrections: list[dict[str, Any]]):
+        self.corrections = corrections
+
+    def structure(self, doc: Document, units: list[Clause], clauses: list[Clause]):
+        if not any(c.get("op") in ("split", "merge") for c in self.corrections):
+            return units, clauses
+        units = apply_structure(doc, units, self.corrections)
+        containers = [c for c in clauses if c.kind == "chapter"]
+        for ch in containers:
             ch.children = [u.id for u in units if u.parent == ch.id]
-        clauses = sorted(units + list(containers.values()), key=lambda c: (c.span[0], c.level))
-    outline.classify(units, containers)
-    apply_sections(units, corrections)
-    sections = coverage.coverage(units, prof, doc.text)
-    ctx = ReviewContext(document=doc, units=units, clauses=clauses, profile=prof, sections=sections)
-    findings = run_rules(ctx, rules_for(prof), suggestion_fill(ctx))
-    shown = sorted(units + list(containers.values()), key=lambda c: c.span[0])
-    return Report(document=doc, profile=prof.key, clauses=shown, sections=sections, findings=findings,
-                  parties=[p.to_dict() for p in ctx.parties])
+        return units, sorted(units + containers, key=lambda c: (c.span[0], c.level))
+
+    def sections(self, units: list[Clause]) -> None:
+        apply_sections(units, self.corrections)
 
 
-def check_corrected(data: bytes, name: str, profile_key: str, corrections: list[dict[str, Any]]) -> Report:
+def review_corrected(doc: Document, profile_key: str, corrections: list[dict[str, Any]]) -> Report:
+    """The engine's review of an agreement with the reviewer's corrections applied."""
+    from checker.engine import review
+    from checker.rules.profiles import load_profile
+
+    rep = review(doc, load_profile(profile_key), adjust=Adjust(corrections))
+    rep.kind = "agreement"
+    return rep
+
+
+def check_corrected(data: bytes, name: str, profile_key: str, corrections: list[dict[str, Any]],
+                    progress=None) -> Report:
     from checker import ingest
 
-    return review_corrected(ingest.load_bytes(data, name), profile_key, corrections)
+    return review_corrected(ingest.load_bytes(data, name, progress=progress), profile_key, corrections)
 
 
 def describe(cor: dict[str, Any], text: str) -> str:

@@ -1,37 +1,89 @@
-"""The 协议全文 tab: the document clause by clause, section tags and highlighted findings."""
+"""The 协议全文 tab: the whole document (every character, in order), each clause tagged with its
+section and human location, findings marked; a search box; and the reviewer's corrections of the
+structure reading — change a clause's section, split a clause at a line, merge it with the next."""
 from __future__ import annotations
 
 import streamlit as st
 
-from checker.library import section_title
-from checker.review import webui
+from checker.library import section_keys, section_title
+from checker.report.locate import clause_label
+from checker.review.corrections import describe
+from checker.review.fulltext_html import FULLTEXT_CSS, fulltext_html
 from checker.review.resources import rule_titles
 
 
 def fulltext(ctx) -> None:
     rep = ctx["report"]
-    text = rep.document.text
-    spans: dict[str, list] = {}
-    for f in rep.findings:
-        c = rep.clause(f.clause_id)
-        if c is not None:
-            spans.setdefault(c.id, []).append(f)
-    st.caption("按条款显示；蓝色标签为识别出的章节，黄色底纹为问题所在位置。")
-    parts = []
-    for c in rep.clauses:
-        own = spans.get(c.id, [])
-        tag = f'<span class="ac-tag">{webui.esc(section_title(c.section))}</span>' if c.section else ""
-        badges = "".join(
-            f'<span class="ac-badge ac-{f.severity}">{webui.esc(rule_titles().get(f.rule, f.rule))}</span>'
-            for f in own)
-        body = text[c.span[0]:c.span[1]]
-        # a span covering (nearly) the whole clause says "this clause lacks X": the badge says it
-        # better than a clause painted yellow from end to end
-        n = max(1, c.span[1] - c.span[0])
-        rel = [(f.span[0] - c.span[0], f.span[1] - c.span[0]) for f in own
-               if f.span and (f.span[1] - f.span[0]) < 0.8 * n]
-        if c.children:                       # a chapter: its articles follow on their own
-            body = body.split("\n", 1)[0]
-        parts.append(f'<div id="clause-{webui.esc(c.id)}" class="ac-clause">{tag}{badges}<br>'
-                     f'{webui.highlight(body, rel)}</div>')
-    st.markdown("".join(parts), unsafe_allow_html=True)
+    c1, c2 = st.columns([3, 2])
+    query = c1.text_input("在全文中搜索", key="ft_q", placeholder="在全文中搜索", label_visibility="collapsed")
+    body, n_hits = fulltext_html(rep, rule_titles(), query)
+    c2.caption("蓝色小字为条款位置和识别出的章节，黄色底纹为问题所在位置；虚线框为未归入任何条款的文字。"
+               + (f" 搜索“{query}”：{n_hits} 处" if query else ""))
+    corrections_panel(ctx)
+    st.html(FULLTEXT_CSS + body)
+
+
+def _units(rep):
+    return [c for c in rep.clauses if not c.children and c.kind != "chapter"]
+
+
+def corrections_panel(ctx) -> None:
+    rep, db = ctx["report"], ctx["db"]
+    cors = ctx.get("corrections") or []
+    with st.expander(f"更正条款结构（{len(cors)} 处更正）" if cors else "更正条款结构",
+                     icon=":material/edit_note:", expanded=False):
+        st.caption("条款划分或章节归类有误时在此更正；更正后整份协议按更正后的结构重新审查，"
+                   "更正与审查结论一并保存，重新打开时自动恢复。")
+        units = _units(rep)
+        if not units:
+            return
+        labels = {c.id: f"{clause_label(rep, c)} 〔{section_title(c.section) if c.section else '未归类'}〕"
+                  for c in units}
+        cid = st.selectbox("条款", [c.id for c in units], format_func=labels.get, key="cor_clause")
+        c = next(u for u in units if u.id == cid)
+        tab1, tab2, tab3 = st.tabs(["更改章节", "拆分条款", "与下一条合并"])
+        with tab1:
+            keys = list(section_keys())
+            idx = keys.index(c.section) if c.section in keys else 0
+            new = st.selectbox("归入章节", keys, index=idx, format_func=section_title, key="cor_section")
+            if st.button("更改章节并重新审查", key="cor_apply_section"):
+                db.add_correction(ctx["sha"], {"op": "section", "start": c.span[0], "end": c.span[1],
+                                               "section": new}, ctx["reviewer"] or "")
+                _rerun()
+        with tab2:
+            text = rep.document.text
+            lines, pos = [], c.span[0]
+            for line in text[c.span[0]:c.span[1]].split("\n"):
+                lines.append((pos, line))
+                pos += len(line) + 1
+            choices = [p for p, ln in lines[1:] if ln.strip()]
+            if not choices:
+                st.caption("该条款只有一行，无法按行拆分。")
+            else:
+                at = st.selectbox("从这一行起另成一条", choices, key="cor_split_at",
+                                  format_func=lambda p: text[p:p + 40].split("\n")[0])
+                if st.button("拆分并重新审查", key="cor_apply_split"):
+                    db.add_correction(ctx["sha"], {"op": "split", "at": at}, ctx["reviewer"] or "")
+                    _rerun()
+        with tab3:
+            i = units.index(c)
+            nxt = units[i + 1] if i + 1 < len(units) else None
+            if nxt is None:
+                st.caption("这是最后一个条款。")
+            else:
+                st.caption(f"合并为一条：{labels[c.id]} ＋ {labels[nxt.id]}")
+                if st.button("合并并重新审查", key="cor_apply_merge"):
+                    db.add_correction(ctx["sha"], {"op": "merge", "a": c.span[0], "b": nxt.span[0]},
+                                      ctx["reviewer"] or "")
+                    _rerun()
+        for cor in cors:
+            a, b = st.columns([6, 1])
+            a.markdown(f"- {describe(cor, rep.document.text)}" + (f"（{cor['reviewer']}）" if cor.get("reviewer") else ""))
+            if b.button("撤销", key=f"cor_undo_{cor['id']}"):
+                db.remove_correction(ctx["sha"], cor["id"])
+                _rerun()
+
+
+def _rerun() -> None:
+    st.toast("已按更正后的结构重新审查")
+    st.rerun()

@@ -43,22 +43,31 @@ def store(url: str):
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def run_check(sha: str, profile: str, name: str, _data: bytes, _progress=None):
-    """Report for (document bytes, profile); cached per (sha256, profile). ``_progress(done, total,
-    message)`` follows the OCR of scanned pages."""
+def run_check(sha: str, profile: str, name: str, _data: bytes, corrections_json: str = "[]", _progress=None):
+    """Report for (document bytes, profile, the reviewer's structure corrections); cached per
+    (sha256, profile, corrections) so re-uploading the same file costs nothing. ``_progress(done,
+    total, message)`` follows the OCR of scanned pages."""
+    corrections = json.loads(corrections_json)
+    if corrections:
+        from checker.review.corrections import check_corrected
+
+        engine()
+        return check_corrected(_data, name, profile, corrections, progress=_progress)
     return engine().check(data=_data, name=name, profile=profile, progress=_progress)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def export_bytes(sha: str, profile: str, fmt: str, decisions_json: str, _report, _source: bytes | None) -> bytes:
+def export_bytes(sha: str, profile: str, fmt: str, decisions_json: str, reviewer: str, corrections_json: str,
+                 _report, _source: bytes | None) -> bytes:
+    """Bytes of one export; every format honours the decisions (dismissed left out, notes kept)."""
     decisions = json.loads(decisions_json)
-    if fmt == "docx":
-        from checker.report.docx_comments import commented_docx
+    if fmt == "opinion_pdf":
+        from checker.report.opinion import opinion_pdf
 
-        return commented_docx(_report, _source, decisions)
+        return opinion_pdf(_report, decisions, reviewer=reviewer)
     from checker.report import export
 
-    return export(_report, fmt)
+    return export(_report, fmt, source_bytes=_source, decisions=decisions, reviewer=reviewer)
 
 
 @st.cache_data(show_spinner=False)

@@ -17,15 +17,16 @@ STATUS_ZH = {"present": "完整", "partial": "部分缺失", "missing": "缺失"
 STATUS_COLOR = {"present": "#d7f0dc", "partial": "#fff1c2", "missing": "#f9d0cc", "optional": "#ececea"}
 DECISION_ZH = {None: "未处理", "accepted": "已确认", "dismissed": "已驳回"}
 
-# A finding's "在全文中定位" link points at #clause-<id> inside the 协议全文 tab, which is hidden
-# while another tab is open: switch to that tab first, then scroll the clause into view.
+# A finding's "在全文中定位" link points at #span-<key> (its marked span) or #clause-<id> inside the
+# 协议全文 tab, which is hidden while another tab is open: switch to that tab first, then scroll the
+# target into view.
 JUMP_JS = """
 <script>
 (function(){
   const d = document;
   if (d.__acJump) return; d.__acJump = true;
   d.addEventListener('click', function(e){
-    const a = e.target.closest && e.target.closest('a[href^="#clause-"]');
+    const a = e.target.closest && e.target.closest('a[href^="#clause-"], a[href^="#span-"]');
     if (!a) return;
     e.preventDefault();
     const id = a.getAttribute('href').slice(1);
@@ -38,6 +39,10 @@ JUMP_JS = """
       el.classList.add('ac-flash'); setTimeout(function(){ el.classList.remove('ac-flash'); }, 2500);
     }, 300);
   }, true);
+  /* printing: every finding expanded (closed details do not print their content) */
+  window.addEventListener('beforeprint', function(){
+    d.querySelectorAll('details').forEach(function(x){ x.setAttribute('open', ''); });
+  });
 })();
 </script>
 """
@@ -72,6 +77,43 @@ CSS = """
 .ac-count td.n{text-align:right;font-weight:600;width:3rem}
 .ac-chip{display:inline-block;padding:0 .5rem;border-radius:.7rem;white-space:nowrap;font-size:.85rem}
 .ac-gap{margin:.25rem 0 .5rem 0;padding:.4rem .7rem;border-radius:4px;font-size:.95rem}
+.ac-ins{background:#eef8ee;border-left:4px solid #2e7d32;padding:.5rem .9rem;white-space:pre-wrap;
+  font-family:"Noto Serif CJK SC",SimSun,serif;line-height:1.8;border-radius:4px}
+.ac-ins ins{text-decoration:none;color:#185c22}
+.ac-full{font-family:"Noto Serif CJK SC","Songti SC",SimSun,serif;line-height:1.9;font-size:1.02rem;white-space:pre-wrap}
+.ac-full .ac-cl{border-left:3px solid #d8d8d0;padding:.1rem .7rem;margin:.15rem 0;display:block}
+.ac-full .ac-gaptext{color:#444;border-left:3px dashed #e0a800;padding:.1rem .7rem;display:block}
+.ac-loc{display:inline-block;font-size:.72rem;color:#666;font-family:sans-serif;margin-left:.4rem}
+.ac-doubt{outline:2px dashed #c77700}
+.ac-hit{background:#cde3ff}
+.ac-upload-note{font-size:.78rem;color:#666;margin:-.6rem 0 .6rem 0}
+/* Streamlit's uploader speaks English; its own words are hidden and Chinese ones shown instead */
+[data-testid="stFileUploaderDropzoneInstructions"] span,
+[data-testid="stFileUploaderDropzoneInstructions"] small{display:none !important}
+[data-testid="stFileUploaderDropzoneInstructions"] > div::after{content:"将文件拖放到此处";font-size:.85rem}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]{display:none !important}
+[data-testid="stFileUploaderDropzone"] button > div > span::after{content:"选择文件";font-size:.9rem}
+[data-testid="InputInstructions"]{display:none}
+/* compact header so the first finding fits a 1366×768 screen */
+[data-testid="stMainBlockContainer"]{padding-top:3.2rem;padding-bottom:2rem}
+[data-testid="stMetric"]{padding:0}
+[data-testid="stMetricValue"]{font-size:1.5rem;line-height:1.2}
+h1{font-size:1.75rem !important;padding-top:.2rem !important;padding-bottom:.1rem !important}
+@media print{
+  [data-testid="stSidebar"],[data-testid="stHeader"],[data-testid="stToolbar"],header,
+  [data-testid="stSidebarCollapsedControl"],[data-testid="stTopNavLinkContainer"],
+  .stButton,.stDownloadButton,.stFormSubmitButton,[data-testid="stForm"],[data-testid="stPopover"],
+  [data-testid="stTextInput"],[data-testid="stMultiSelect"],[data-testid="stSelectbox"],
+  [data-testid="stRadio"],[data-testid="stFileUploader"],[data-baseweb="tab-list"],
+  [data-testid="stStatusWidget"],.ac-jump,[data-testid="stDecoration"]{display:none !important}
+  details::details-content{content-visibility:visible !important;display:block !important;height:auto !important}
+  [data-testid="stExpanderDetails"],details > div{display:block !important;height:auto !important;visibility:visible !important;
+    opacity:1 !important}
+  details{border:1px solid #ccc !important}
+  [data-testid="stMainBlockContainer"]{padding:0 !important;max-width:100% !important}
+  [data-testid="stMain"]{overflow:visible !important}
+  .ac-clause,.ac-diff,.ac-ins{break-inside:avoid}
+}
 </style>
 """
 
@@ -138,6 +180,11 @@ def diff_html(current: str, suggested: str) -> str:
             f'<tr><td>{"".join(left)}</td><td>{"".join(right)}</td></tr></table>')
 
 
+def insertion_html(suggested: str) -> str:
+    """A suggestion that adds wording: shown whole as an insertion, never as replacing a clause."""
+    return f'<div class="ac-ins"><ins>{esc(suggested)}</ins></div>'
+
+
 def finding_title(f: Any, rule_title: str, clause_label: str, decision: dict | None = None) -> str:
     """Expander label (Streamlit markdown): coloured severity, where, what, decision state."""
     status = (decision or {}).get("status")
@@ -151,13 +198,17 @@ def _md(s: str) -> str:
     return "".join("\\" + ch if ch in "\\`*_{}[]<>#|~:$" else ch for ch in (s or ""))
 
 
-def coverage_html(sections: list[Any], finding_counts: dict[str, int]) -> str:
-    """Section × status table: every column visible, optional sections that are absent in grey."""
+def coverage_html(sections: list[Any], finding_counts: dict[str, int], doubted: set | None = None) -> str:
+    """Section × status table: every column visible, optional sections that are absent in grey (未约定),
+    "missing" verdicts the reading-confidence check doubts marked 待核对."""
+    doubted = doubted or set()
     head = "".join(f"<th>{h}</th>" for h in ("章节", "状态", "必备", "条款", "缺失要素", "问题"))
     rows = []
     for s in sections:
         key = s.status if (s.required or s.status != "missing") else "optional"
         label = STATUS_ZH.get(s.status, s.status) if key != "optional" else "未约定"
+        if s.key in doubted:
+            label += "（待核对）"
         n = finding_counts.get(s.key, 0)
         full = s.title or section_title(s.key)
         short, _, detail = full.partition("（")

@@ -20,6 +20,20 @@ def upload(at, name, data, mime=DOCX):
     return at
 
 
+def cards(at):
+    """Finding cards (expanders whose label starts with the coloured severity)."""
+    return [e for e in at.expander if e.label.startswith((":red[", ":orange[", ":blue["))]
+
+
+def show_all(at):
+    """Cards beyond the first screenful are drawn on request."""
+    more = [b for b in at.button if b.key == "f_more"]
+    if more:
+        more[0].click().run()
+        assert not at.exception, at.exception
+    return at
+
+
 def metric(at, label):
     return next(m.value for m in at.metric if m.label == label)
 
@@ -37,7 +51,8 @@ def test_welcome_then_upload_shows_findings(new_app, sample_versions):
     assert at.title[0].value == "《联盟协议》审查结果"
     assert int(metric(at, "警告")) == rep.summary()["warnings"]
     assert int(metric(at, "错误")) == rep.summary()["errors"]
-    labels = [e.label for e in at.expander]
+    assert 0 < len(cards(at)) <= len(rep.findings)           # the first screenful at once …
+    labels = [e.label for e in cards(show_all(at))]           # … the rest on request
     assert len(labels) == len(rep.findings) > 0
     assert any("缺少" in lab or "不可抗力" in lab for lab in labels)
     assert not at.error
@@ -60,13 +75,14 @@ def test_filters_narrow_the_list(new_app, sample_versions):
     at = upload(new_app(), "联盟协议.docx", v1)
     rep = expected(v1)
     n_warn = sum(f.severity == "warning" for f in rep.findings)
+    show_all(at)
     at.multiselect(key="f_sev").set_value(["warning"]).run()
-    assert len(at.expander) == n_warn
+    assert len(cards(at)) == n_warn
     sec = next(f.section for f in rep.findings if f.section)
     at.multiselect(key="f_sev").set_value(["error", "warning", "info"]).run()
     at.multiselect(key="f_sec").set_value([sec]).run()
-    assert len(at.expander) == sum(f.section == sec for f in rep.findings)
-    assert all(e.label for e in at.expander)
+    assert len(cards(at)) == sum(f.section == sec for f in rep.findings)
+    assert all(e.label for e in cards(at))
 
 
 def test_decisions_persist_across_restart_and_shape_the_word_export(new_app, sample_versions, media):
@@ -74,7 +90,7 @@ def test_decisions_persist_across_restart_and_shape_the_word_export(new_app, sam
     rep = expected(v1)
     keys = [finding_key(f) for f in rep.findings]
     assert len(keys) >= 2
-    at = upload(new_app(), "联盟协议.docx", v1)
+    at = show_all(upload(new_app(), "联盟协议.docx", v1))
     at.sidebar.text_input(key="reviewer").set_value("王律师").run()
     at.radio(key=f"dec-{keys[0]}").set_value("确认问题")
     at.text_input(key=f"note-{keys[0]}").set_value("请补充该条款")
@@ -84,7 +100,7 @@ def test_decisions_persist_across_restart_and_shape_the_word_export(new_app, sam
     at.button(key=f"save-{keys[1]}").click().run()
     assert metric(at, "已处理") == f"2 / {len(keys)}"
 
-    again = upload(new_app(), "联盟协议.docx", v1)            # a new session on the same database
+    again = show_all(upload(new_app(), "联盟协议.docx", v1))  # a new session on the same database
     assert again.radio(key=f"dec-{keys[0]}").value == "确认问题"
     assert again.text_input(key=f"note-{keys[0]}").value == "请补充该条款"
     assert again.radio(key=f"dec-{keys[1]}").value == "驳回（误报或不适用）"
@@ -113,8 +129,10 @@ def test_every_export_is_valid(new_app, sample_versions, media):
     at = upload(new_app(), "联盟协议.docx", v1)
     rep = expected(v1)
     buttons = {b.label: b for b in at.download_button}
-    assert len(buttons) == 4
+    assert len(buttons) == 5                                   # 审查意见书 + four reports
     got = {label.split("（")[0].split(" ")[0]: media(b) for label, b in buttons.items()}
+    opinion = Document(io.BytesIO(got["审查意见书"]))
+    assert "合规审查意见书" in opinion.paragraphs[0].text
     js = json.loads(got["JSON"])
     assert js["schema"] == "alliance-check/1" and len(js["findings"]) == len(rep.findings)
     assert b"<html" in got["HTML"].lower()
@@ -139,7 +157,7 @@ def test_unusable_file_gives_a_chinese_error(new_app):
     at = upload(new_app(), "扫描件.pdf", b"%PDF-1.4 garbage that is not a pdf", "application/pdf")
     assert at.error and at.error[0].value.startswith("无法审查该文件：")
     assert "扫描件.pdf" in at.error[0].value
-    assert not at.expander
+    assert not cards(at)
 
 
 @pytest.mark.libreoffice
@@ -150,6 +168,6 @@ def test_legacy_doc_upload_is_commented_on_its_conversion(new_app, sample_versio
         pytest.skip("LibreOffice (soffice) 未安装")
     doc = convert_with_soffice(sample_versions[0], "示例.docx", ".docx", "doc:MS Word 97")
     at = upload(new_app(), "联盟协议.doc", doc, "application/msword")
-    assert not at.error and at.expander
+    assert not at.error and cards(at)
     word = media(next(b for b in at.download_button if b.label.startswith("带批注")))
     assert len(list(Document(io.BytesIO(word)).comments)) == len(expected(doc, "联盟协议.doc").findings)

@@ -7,6 +7,7 @@ Never calls `playwright install` (no downloads): it uses /usr/bin/chromium or sk
 from __future__ import annotations
 
 import io
+import re
 import os
 import socket
 import subprocess
@@ -143,3 +144,91 @@ def test_upload_review_download_and_screenshot(server, tmp_path, sample_versions
         full_screenshot(page, ARTIFACTS / "review.png")
         browser.close()
     assert (ARTIFACTS / "review.png").stat().st_size > 10_000
+
+
+DOCX_UPLOAD_STRINGS = ("Drag and drop", "Browse files", "per file", "Limit", "Upload", "Press Enter")
+
+
+def _visible_english(page) -> list[str]:
+    """English words a reviewer can see: the page's innerText plus ::before/::after contents."""
+    text = page.evaluate("() => document.body.innerText")
+    return [s for s in DOCX_UPLOAD_STRINGS if s in text]
+
+
+def test_issue13_in_the_browser(server, tmp_path, sample_versions):
+    """Chinese upload widget, first finding within the first screen at 1366×768, the jump landing on
+    the finding's span, full text complete, a correction surviving a restart of the page, print CSS,
+    screenshots of overview, findings, full text (and the opinion letter, rendered by LibreOffice)."""
+    from playwright.sync_api import sync_playwright
+
+    from checker.engine import check
+
+    src = tmp_path / "联盟协议.docx"
+    src.write_bytes(sample_versions[0])
+    rep = check(data=sample_versions[0], name="联盟协议.docx")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as pw:
+        browser = launch(pw)
+        page = browser.new_page(viewport={"width": 1366, "height": 768}, accept_downloads=True, locale="zh-CN")
+        page.goto(server)
+        page.locator('[data-testid="stFileUploaderDropzone"]').wait_for(timeout=60_000)
+        page.wait_for_timeout(500)
+        assert _visible_english(page) == [], [l for l in page.evaluate("() => document.body.innerText").split("\n")
+                                              if any(w in l for w in DOCX_UPLOAD_STRINGS)]
+        drop = page.locator('[data-testid="stFileUploaderDropzone"]')
+        pseudo = drop.evaluate("""el => [...el.querySelectorAll('*')].map(e =>
+            getComputedStyle(e, '::after').content + getComputedStyle(e, '::before').content).join(' ')""")
+        assert "将文件拖放到此处" in pseudo and "选择文件" in pseudo
+
+        page.locator('input[type="file"]').set_input_files(str(src))
+        page.get_by_text("审查结果", exact=False).first.wait_for(timeout=120_000)
+        first = page.locator('[data-testid="stExpander"]').first
+        first.wait_for(timeout=60_000)
+        box = first.bounding_box()
+        assert box and box["y"] + 40 <= 768, f"first finding at y={box}"      # visible without scrolling
+        page.locator('[data-testid="stMetricValue"]').first.wait_for(timeout=30_000)
+        page.wait_for_timeout(1500)
+        assert _visible_english(page) == []
+        page.screenshot(path=str(ARTIFACTS / "review_findings_1366.png"))
+
+        # 在全文中定位 lands on the finding's span
+        link = page.locator('a.ac-jump[href^="#span-"]').first
+        target = link.get_attribute("href")[1:]
+        link.click()
+        page.wait_for_function("() => [...document.querySelectorAll('[role=tab]')]"
+                               ".some(b => b.innerText.trim() === '协议全文' && b.getAttribute('aria-selected') === 'true')",
+                               timeout=10_000)
+        page.wait_for_timeout(800)
+        anchor = page.locator(f"#{target}")
+        assert anchor.count() == 1
+        top = anchor.evaluate("el => el.getBoundingClientRect().top")
+        assert 0 <= top <= 768
+        full = page.locator(".ac-full").inner_text()
+        strip = lambda s: re.sub(r"\s+", "", s)  # noqa: E731
+        assert strip(full) == strip(rep.document.text)
+        page.screenshot(path=str(ARTIFACTS / "review_fulltext_1366.png"))
+
+        page.get_by_role("tab", name="概览").click()
+        page.wait_for_timeout(500)
+        page.screenshot(path=str(ARTIFACTS / "review_overview_1366.png"))
+
+        # print CSS: no sidebar, buttons or widgets; every finding expanded
+        page.get_by_role("tab", name="问题清单").click()
+        page.emulate_media(media="print")
+        page.wait_for_timeout(300)
+        hidden = page.evaluate("""() => {
+            const vis = sel => [...document.querySelectorAll(sel)].some(e => getComputedStyle(e).display !== 'none'
+                && e.offsetParent !== null);
+            return {sidebar: vis('[data-testid="stSidebar"]'), buttons: vis('.stButton, .stDownloadButton, .stFormSubmitButton'),
+                    inputs: vis('[data-testid="stTextInput"], [data-testid="stMultiSelect"], [data-testid="stRadio"]'),
+                    closed: [...document.querySelectorAll('[role="tabpanel"]:not([hidden]) [data-testid="stExpanderDetails"]')]
+                        .filter(e => e.getBoundingClientRect().height === 0).length,
+                    cards: document.querySelectorAll('[role="tabpanel"]:not([hidden]) [data-testid="stExpanderDetails"]').length};
+        }""")
+        assert hidden.pop("cards") >= 10
+        assert hidden == {"sidebar": False, "buttons": False, "inputs": False, "closed": 0}, hidden
+        page.pdf(path=str(ARTIFACTS / "review_print.pdf"))      # what the browser's 打印 produces
+        page.emulate_media(media="screen")
+        browser.close()
+    for name in ("review_findings_1366.png", "review_fulltext_1366.png", "review_overview_1366.png"):
+        assert (ARTIFACTS / name).stat().st_size > 10_000
