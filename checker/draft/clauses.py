@@ -99,7 +99,9 @@ class _Builder:
         return Chapter("总则", [
             Article("联盟名称", "name_principles", [name]),
             Article("联盟性质", "name_principles", [self.lib("name_principles.nature")]),
-            Article("组织原则", "name_principles", [self.lib("name_principles.principles")]),
+            # 国科发政〔2008〕770号 八(六)：开放发展，与外部组织交流合作 — a principle of the whole alliance.
+            Article("组织原则", "name_principles", [self.lib("name_principles.principles"),
+                                                 self.lib("members.external_cooperation")]),
             Article("组建宗旨", "name_principles", [self.lib("name_principles.purpose")]),
         ])
 
@@ -165,7 +167,6 @@ class _Builder:
             Article("成员义务", "members", [L("members.obligations")]),
             Article("新成员加入", "members", [L("members.admission"), L("members.new_member_contract")]),
             Article("成员退出和除名", "members", [L("members.exit"), L("members.expulsion")]),
-            Article("对外交流与合作", "members", [L("members.external_cooperation")]),
         ])
 
     def funds(self) -> Chapter:
@@ -238,8 +239,8 @@ class _Builder:
                 Article("协议的变更", "effect_amendment", [L("effect_amendment.amendment")]),
                 Article("文件送达", "notices", [L("notices.standard")]),
                 Article("保密", "other_matters", [L("other_matters.confidentiality")]),
-                Article("公平竞争", "other_matters", [L("other_matters.competition")]),
-                Article("未尽事宜", "other_matters", [L("other_matters.unresolved")])]
+                Article("其他约定事项", "other_matters", [L("other_matters.competition"),
+                                                       L("other_matters.unresolved")])]
         if a.attachments:
             names = "".join(f"《{n}》" for n in a.attachments)
             att = (f"本协议附件包括{names}。各附件经理事会审议通过并形成理事会决议后生效，与本协议具有同等效力；"

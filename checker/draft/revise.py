@@ -43,6 +43,7 @@ HEADINGS = {
 _NO_ANCHOR = {"signature", "attachments"}
 _SENT_END = "。！？!?"
 _ARTICLE_NO = re.compile(r"^第([一二三四五六七八九十百零〇两\d]+)条")
+_LABEL = "\u2063第?条"          # stands for an inserted article's number until all insertions are known
 _COMMISSION = re.compile(r"(?<![当本该有关])([\u4e00-\u9fa5]{2,8}?仲裁委员会)")
 
 
@@ -145,6 +146,7 @@ class _Reviser:
         self.replacements: list[tuple[int, int, str, Change]] = []     # doc offsets → new text
         self.after: dict[int, Any] = {}                                 # id(anchor p) → last inserted p
         self.inserted_after: dict[str, int] = {}                        # clause id → sections inserted after it
+        self.labels: list = []                                          # typed numbers of inserted articles
 
     # paragraphs of a clause
     def _paras(self, clause) -> list:
@@ -247,32 +249,32 @@ class _Reviser:
         n = self.inserted_after.get(template.id, 0) + 1
         self.inserted_after[template.id] = n
         auto = self.document.blocks[template.block_range[0]].label_len > 0
-        label = "" if auto else self._next_label(template, n)
+        label = "" if auto or not _ARTICLE_NO.match(template.number or "") else _LABEL
         heading_only = template.heading and len(_para_text(tparas[0]).strip()) <= len(
             (template.number or "") + template.heading) + 3 and len(tparas) > 1
         lines = [x.strip() for x in text.split("\n") if x.strip()]
         if heading_only:
             body_ppr, body_rpr = self._fmt(tparas[1])
-            self._add_after(anchor, f"{label} {heading}".strip() if label else heading, head_ppr, head_rpr)
+            first = self._add_after(anchor, f"{label} {heading}".strip() if label else heading, head_ppr, head_rpr)
             for line in lines:
                 self._add_after(anchor, line, body_ppr, body_rpr)
         else:
-            first = f"{label} {heading} {lines[0]}" if label else f"{heading}　{lines[0]}"
-            self._add_after(anchor, first.strip(), head_ppr, head_rpr)
+            first = self._add_after(anchor, (f"{label} {heading} {lines[0]}" if label else f"{heading}　{lines[0]}"),
+                                    head_ppr, head_rpr)
             for line in lines[1:]:
                 self._add_after(anchor, line, head_ppr, head_rpr)
-        self.changes.append(Change(f.rule, section, "插入条款", "", text, label or heading))
-        if not auto:
+        ch = Change(f.rule, section, "插入条款", "", text, heading)
+        self.changes.append(ch)
+        if label:
+            # The number is known only once every insertion is planned (an earlier one moves this one too).
+            self.labels.append((template, n, first.find(".//" + qn("w:t")), ch))
             self._renumber_after(template)
 
-    def _next_label(self, template, n: int) -> str:
-        m = _ARTICLE_NO.match(template.number or "")
-        if not m:
-            return ""
-        digits = m.group(1)
-        value = int(digits) if digits.isdigit() else from_chinese(digits)
-        new = value + n
-        return f"第{new if digits.isdigit() else to_chinese(new)}条"
+    @staticmethod
+    def _shifted(number: str, shift: int) -> str:
+        digits = _ARTICLE_NO.match(number).group(1)
+        value = (int(digits) if digits.isdigit() else from_chinese(digits)) + shift
+        return f"第{value if digits.isdigit() else to_chinese(value)}条"
 
     def _renumber_after(self, template) -> None:
         """Typed article numbers after an inserted article move up by one (as tracked changes)."""
@@ -283,6 +285,11 @@ class _Reviser:
         starts = sorted(getattr(self, "_renumber_from", []))
         if not starts:
             return
+        for template, n, t_el, ch in self.labels:
+            before = sum(1 for s in starts if s <= template.span[0])
+            new = self._shifted(template.number, before + n)
+            t_el.text = t_el.text.replace(_LABEL, new)
+            ch.where = new
         text = self.document.text
         for c in self.report.clauses:
             if c.kind != "article" or not c.number:
@@ -291,9 +298,7 @@ class _Reviser:
             m = _ARTICLE_NO.match(c.number)
             if not shift or not m or text[c.span[0]:c.span[0] + len(c.number)] != c.number:
                 continue
-            digits = m.group(1)
-            value = int(digits) if digits.isdigit() else from_chinese(digits)
-            new = f"第{value + shift if digits.isdigit() else to_chinese(value + shift)}条"
+            new = self._shifted(c.number, shift)
             ch = Change("SECTION_MISSING", None, "重新编号", c.number, new, c.number)
             self.replacements.append((c.span[0], c.span[0] + len(c.number), new, ch))
             self.changes.append(ch)

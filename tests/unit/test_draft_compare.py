@@ -28,16 +28,16 @@ LAW = "本协议的订立、效力、解释、履行、变更和终止以及争�
 
 @pytest.fixture(scope="module")
 def pair(tmp_path_factory):
-    """OLD: a draft. NEW: 保密 and 公平竞争 swapped, 法律适用 rewritten, 未尽事宜 removed, 联盟标识 added in
+    """OLD: a draft. NEW: 保密 and 文件送达 swapped, 法律适用 rewritten, 其他约定事项 removed, 联盟标识 added in
     chapter one (every later article renumbered by one)."""
     d = build(validate(answers_for("fujian")))
     n = copy.deepcopy(d)
     final = n.chapters[-1].articles
     heads = [a.heading for a in final]
-    i, j = heads.index("保密"), heads.index("公平竞争")
+    i, j = heads.index("保密"), heads.index("文件送达")
     final[i], final[j] = final[j], final[i]
     next(a for a in final if a.heading == "法律适用").paragraphs = [LAW]
-    n.chapters[-1].articles = [a for a in final if a.heading != "未尽事宜"]
+    n.chapters[-1].articles = [a for a in final if a.heading != "其他约定事项"]
     n.chapters[0].articles.append(Article("联盟标识", "name_principles", ["联盟标识由秘书处设计，经理事会审议通过后使用。"]))
     tmp = tmp_path_factory.mktemp("cmp")
     old, new = tmp / "旧版.md", tmp / "新版.md"
@@ -55,15 +55,15 @@ def test_known_differences_are_found(pair):
     rows = rows_by_heading(res)
     s = res["summary"]
     assert (s["changed"], s["added"], s["removed"], s["moved"]) == (1, 1, 1, 1)
-    assert rows["联盟标识"]["status"] == "added" and rows["未尽事宜"]["status"] == "removed"
+    assert rows["联盟标识"]["status"] == "added" and rows["其他约定事项"]["status"] == "removed"
     law = rows["法律适用"]
-    assert law["status"] == "changed" and law["old"]["number"] == "第四十条" and law["new"]["number"] == "第四十一条"
+    assert law["status"] == "changed" and law["old"]["number"] == "第三十九条" and law["new"]["number"] == "第四十条"
     assert "".join(d["text"] for d in law["diff"] if d["op"] != "delete") == LAW
     assert "".join(d["text"] for d in law["diff"] if d["op"] != "insert") == "本协议的订立、效力、解释、履行和争议解决，适用中华人民共和国法律。"
     assert [d["text"] for d in law["diff"] if d["op"] == "insert"] == ["、变更", "终止以及", "的", "均"]
     # reordered: both still pair with their old text, unchanged; one of the two is marked as moved
-    assert rows["保密"]["status"] == rows["公平竞争"]["status"] == "unchanged"
-    assert rows["保密"]["moved"] != rows["公平竞争"]["moved"]
+    assert rows["保密"]["status"] == rows["文件送达"]["status"] == "unchanged"
+    assert rows["保密"]["moved"] != rows["文件送达"]["moved"]
     # renumbered but otherwise the same
     goal = rows["技术创新目标"]
     assert goal["status"] == "unchanged" and goal["renumbered"] and goal["old"]["number"] == "第五条"
@@ -124,11 +124,11 @@ def test_docx_export_tracks_old_to_new(pair, tmp_path):
     root = parse_xml(zipfile.ZipFile(out).read("word/document.xml"))
     ins = ["".join(t.text for t in el.iter(W + "t")) for el in root.iter(W + "ins")]
     dels = ["".join(t.text for t in el.iter(W + "delText")) for el in root.iter(W + "del")]
-    assert any("联盟标识由秘书处设计" in x for x in ins) and any("未尽事宜" in x for x in dels)
-    assert "第四十条 法律适用 " in dels and "第四十一条 法律适用 " in ins
+    assert any("联盟标识由秘书处设计" in x for x in ins) and any("本协议未尽事宜" in x for x in dels)
+    assert "第三十九条 法律适用 " in dels and "第四十条 法律适用 " in ins
     accepted = accept_all(out, tmp_path / "接受.docx", tmp_path)
     from docx import Document
 
     text = "\n".join(p.text for p in Document(str(accepted)).paragraphs)
-    assert LAW in text and "联盟标识由秘书处设计" in text and "未尽事宜" not in text
-    assert text.index("第四十五条 公平竞争") < text.index("第四十六条 保密")
+    assert LAW in text and "联盟标识由秘书处设计" in text and "本协议未尽事宜" not in text
+    assert text.index("第四十三条 保密") < text.index("第四十四条 文件送达")
