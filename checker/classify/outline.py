@@ -20,7 +20,7 @@ from checker.classify.train import NONE_LABEL
 ROLE_SECTION = {"title": "title", "party": "parties", "recitals": "recitals", "signature": "signature",
                 "attachment": "attachments", "toc": None}
 PREAMBLE_KEYS = {"title", "parties", "recitals", "definitions", "name_principles", NONE_LABEL}
-HEADING_WEIGHT = 0.6
+HEADING_WEIGHT = 0.3     # the model reads the heading itself; outline.yaml's cues only tip close calls
 CONTAINER_WEIGHT = 0.25
 
 
@@ -82,8 +82,13 @@ def _decisive_heading(u: Clause) -> str | None:
     if len(hm) != 1:
         return None
     key = next(iter(hm))
-    longest = max(len(_norm(c)) for k, c in _heading_cues() if k == key and c in _norm(u.heading))
-    return key if longest >= 0.5 * len(_norm(u.heading)) else None
+    h = _norm(u.heading)
+    longest = max(len(c) for k, c in _heading_cues() if k == key and c in h)
+    # A two-character cue decides only when it is the whole heading ("会员", "总则"): in other
+    # documents' field labels it names something else ("甲方代表" is a signature line, "合营期限" a term).
+    if longest < 3 and longest != len(h):
+        return None
+    return key if longest >= 0.5 * len(h) else None
 
 
 def classify(units: list[Clause], containers: dict[str, Clause] | None = None) -> None:
