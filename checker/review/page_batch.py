@@ -174,13 +174,17 @@ def _chart(rows: list[dict]) -> None:
         return
     st.subheader("最常出问题的章节和规则")
     c1, c2 = st.columns(2)
+    from checker.report.common import rule_title
+
     sec = pd.DataFrame([{"章节": section_title(k), "文件数": n} for k, n in sections.most_common(12)])
-    rul = pd.DataFrame([{"规则": k, "文件数": n} for k, n in rules.most_common(12)])
+    rul = pd.DataFrame([{"规则": f"{rule_title(k)}（{k}）", "文件数": n} for k, n in rules.most_common(12)])
+    x = alt.X("文件数:Q", axis=alt.Axis(tickMinStep=1, format="d"), title="文件数")
     if len(sec):
-        c1.altair_chart(alt.Chart(sec).mark_bar().encode(x="文件数:Q", y=alt.Y("章节:N", sort="-x")), width="stretch")
+        c1.altair_chart(alt.Chart(sec, title="缺失、不完整或有问题的章节").mark_bar().encode(
+            x=x, y=alt.Y("章节:N", sort="-x", title=None, axis=alt.Axis(labelLimit=260))), width="stretch")
     if len(rul):
-        c2.altair_chart(alt.Chart(rul).mark_bar(color="#c0392b").encode(x="文件数:Q", y=alt.Y("规则:N", sort="-x")),
-                        width="stretch")
+        c2.altair_chart(alt.Chart(rul, title="报告最多的规则").mark_bar(color="#c0392b").encode(
+            x=x, y=alt.Y("规则:N", sort="-x", title=None, axis=alt.Axis(labelLimit=320))), width="stretch")
 
 
 def _packages(pkgs: list[dict]) -> None:
