@@ -3,7 +3,8 @@
 Two measurements: (1) Streamlit AppTest in-process (upload → script run finished with the
 findings rendered), cold (first document: engine and models load) and warm (another document);
 (2) a real browser (Debian Chromium via Playwright against `streamlit run app.py`), upload →
-first finding visible, when /usr/bin/chromium exists. Prints the figures; no assertions.
+first finding visible at 1366×768 — right after the page opens, on a warm server, and the same file
+again — when /usr/bin/chromium exists. Prints the figures; no assertions.
 
     .venv/bin/python scripts/bench_app.py [--pages 30] [--no-browser]
 """
@@ -54,32 +55,38 @@ def bench_apptest(data_a: bytes, data_b: bytes) -> dict[str, float]:
     return out
 
 
-def bench_browser(data: bytes, tmp: Path, pause: float = 0) -> float | None:
+def bench_browser(doc_a: bytes, doc_b: bytes, tmp: Path) -> dict[str, float] | None:
+    """Upload → first finding visible in Chromium (issue 13 §9), on one server: right after the page
+    first opens (engine still warming), on a warm server (another 30-page agreement), and the same
+    file uploaded again (report cached per document hash)."""
     bt = _load("test_browser", ROOT / "tests" / "app" / "test_browser.py")
     if not Path(bt.CHROMIUM).exists():
         return None
     from playwright.sync_api import sync_playwright
 
-    src = tmp / "bench.docx"
-    src.write_bytes(data)
+    files = {}
+    for k, data in (("a", doc_a), ("b", doc_b)):
+        files[k] = tmp / f"bench_{k}.docx"
+        files[k].write_bytes(data)
     proc, url = bt.start_server(tmp / "browser.db", tmp / "streamlit.log")
+    out: dict[str, float] = {}
     try:
         with sync_playwright() as pw:
             browser = bt.launch(pw)
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.goto(url)
-            page.locator('input[type="file"]').wait_for(state="attached", timeout=60_000)
-            # A user needs a few seconds to pick a file; meanwhile the page warms the engine.
-            time.sleep(pause)
-            t = time.perf_counter()
-            page.locator('input[type="file"]').set_input_files(str(src))
-            bt.wait_for_findings(page, timeout_ms=600_000)
-            elapsed = time.perf_counter() - t
+            for label, key in (("open", "a"), ("warm", "b"), ("cached", "a")):
+                page = browser.new_page(viewport={"width": 1366, "height": 768})
+                page.goto(url)
+                page.locator('input[type="file"]').wait_for(state="attached", timeout=120_000)
+                t = time.perf_counter()
+                page.locator('input[type="file"]').set_input_files(str(files[key]))
+                page.locator('[data-testid="stExpander"]').first.wait_for(state="visible", timeout=600_000)
+                out[label] = time.perf_counter() - t
+                page.close()
             browser.close()
-            return elapsed
     finally:
         proc.terminate()
         proc.wait(timeout=15)
+    return out
 
 
 def main() -> None:
@@ -100,11 +107,10 @@ def main() -> None:
         print(f"AppTest 上传→问题清单渲染：冷启动 {r['cold']:.2f} s（{r['cold_findings']} 个问题），"
               f"热 {r['warm']:.2f} s")
         if not a.no_browser:
-            b0 = bench_browser(doc_a, tmp, pause=0)
-            b6 = bench_browser(doc_a, tmp, pause=6) if b0 is not None else None
-            print("浏览器：未找到 /usr/bin/chromium，跳过" if b0 is None else
-                  f"浏览器（Chromium）上传→首个问题可见：打开页面后立即上传 {b0:.2f} s（含模型载入）；"
-                  f"打开页面 6 秒后上传 {b6:.2f} s（模型已在后台载入）")
+            b = bench_browser(doc_a, doc_b, tmp)
+            print("浏览器：未找到 /usr/bin/chromium，跳过" if b is None else
+                  f"浏览器（Chromium，1366×768）上传→首个问题可见：打开页面后立即上传 {b['open']:.2f} s（目标 ≤ 3 s）；"
+                  f"服务已热、另一份协议 {b['warm']:.2f} s（目标 ≤ 2 s）；同一文件再次上传 {b['cached']:.2f} s")
 
 
 if __name__ == "__main__":

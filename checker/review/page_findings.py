@@ -88,10 +88,10 @@ def bulk(ctx, titles: dict) -> None:
     if not many:
         return
     with st.popover("批量处理同一规则的全部问题", icon=":material/done_all:"):
-        c1, c2, c3, c4 = st.columns([4, 3, 1.3, 1.3])
-        rule = c1.selectbox("规则", many, key="bulk_rule", label_visibility="collapsed",
+        rule = st.selectbox("规则", many, key="bulk_rule",
                             format_func=lambda r: f"{titles.get(r, r)}（{len(per_rule[r])} 个）")
-        note = c2.text_input("审查意见", key="bulk_note", placeholder="审查意见（可选）", label_visibility="collapsed")
+        note = st.text_input("审查意见", key="bulk_note", placeholder="可选，写入每个问题的审查结论")
+        c3, c4 = st.columns(2)
         status = None
         if c3.button("全部确认", key="bulk_accept", width="stretch"):
             status = "accepted"

@@ -3,6 +3,8 @@ section and human location, findings marked; a search box; and the reviewer's co
 structure reading — change a clause's section, split a clause at a line, merge it with the next."""
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from checker.library import section_keys, section_title
@@ -39,7 +41,13 @@ def corrections_panel(ctx) -> None:
             return
         labels = {c.id: f"{clause_label(rep, c)} 〔{section_title(c.section) if c.section else '未归类'}〕"
                   for c in units}
-        cid = st.selectbox("条款", [c.id for c in units], format_func=labels.get, key="cor_clause")
+        # the clause the reading check suspects (one swallowing its neighbours) comes preselected
+        from checker.report.reading import assess
+
+        suspect = next((s.get("clause_id") for s in assess(rep).signals if s.get("clause_id")), None)
+        ids = [c.id for c in units]
+        cid = st.selectbox("条款", ids, index=ids.index(suspect) if suspect in ids else 0,
+                           format_func=labels.get, key="cor_clause")
         c = next(u for u in units if u.id == cid)
         tab1, tab2, tab3 = st.tabs(["更改章节", "拆分条款", "与下一条合并"])
         with tab1:
@@ -52,15 +60,11 @@ def corrections_panel(ctx) -> None:
                 _rerun()
         with tab2:
             text = rep.document.text
-            lines, pos = [], c.span[0]
-            for line in text[c.span[0]:c.span[1]].split("\n"):
-                lines.append((pos, line))
-                pos += len(line) + 1
-            choices = [p for p, ln in lines[1:] if ln.strip()]
+            choices = split_points(text, c.span)
             if not choices:
-                st.caption("该条款只有一行，无法按行拆分。")
+                st.caption("该条款中没有可拆分的位置（另起的行或条款编号）。")
             else:
-                at = st.selectbox("从这一行起另成一条", choices, key="cor_split_at",
+                at = st.selectbox("从这里起另成一条（另起的行或条款编号处）", choices, key="cor_split_at",
                                   format_func=lambda p: text[p:p + 40].split("\n")[0])
                 if st.button("拆分并重新审查", key="cor_apply_split"):
                     db.add_correction(ctx["sha"], {"op": "split", "at": at}, ctx["reviewer"] or "")
@@ -82,6 +86,23 @@ def corrections_panel(ctx) -> None:
             if b.button("撤销", key=f"cor_undo_{cor['id']}"):
                 db.remove_correction(ctx["sha"], cor["id"])
                 _rerun()
+
+
+_MARKER = re.compile(r"第[一二三四五六七八九十百零〇两\d]+[章条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]")
+
+
+def split_points(text: str, span: tuple[int, int], limit: int = 300) -> list[int]:
+    """Where a clause can be split: the start of each of its lines after the first, and each clause
+    number inside it (a misread clause often lost its line breaks, 第二条 … still marks the border)."""
+    a, z = span
+    points = set()
+    for i in range(a + 1, z):
+        if text[i - 1] == "\n" and text[i].strip():
+            points.add(i)
+    for m in _MARKER.finditer(text, a + 1, z):
+        if m.start() > a and text[m.start() - 1] not in "“\"《（(":
+            points.add(m.start())
+    return sorted(points)[:limit]
 
 
 def _rerun() -> None:

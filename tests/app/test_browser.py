@@ -232,3 +232,121 @@ def test_issue13_in_the_browser(server, tmp_path, sample_versions):
         browser.close()
     for name in ("review_findings_1366.png", "review_fulltext_1366.png", "review_overview_1366.png"):
         assert (ARTIFACTS / name).stat().st_size > 10_000
+
+
+def _pdf_text(path: Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True).stdout
+
+
+@pytest.mark.libreoffice
+def test_opinion_letter_pdf_from_the_page(server, tmp_path, sample_versions):
+    """The 审查意见书 generated on the page as PDF (LibreOffice opens and converts the .docx), its
+    first page rendered to tests/artifacts/opinion_letter.png."""
+    import shutil
+
+    from playwright.sync_api import sync_playwright
+
+    if shutil.which("soffice") is None or shutil.which("pdftoppm") is None:
+        pytest.skip("LibreOffice 或 poppler-utils 未安装")
+    src = tmp_path / "联盟协议.docx"
+    src.write_bytes(sample_versions[0])
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as pw:
+        browser = launch(pw)
+        page = browser.new_page(viewport={"width": 1366, "height": 768}, accept_downloads=True, locale="zh-CN")
+        page.goto(server)
+        page.get_by_label("审查人").fill("王律师")
+        page.get_by_label("审查人").press("Enter")
+        page.locator('input[type="file"]').set_input_files(str(src))
+        wait_for_findings(page)
+        page.get_by_role("tab", name="导出").click()
+        page.get_by_role("button", name="生成审查意见书（PDF）").click()
+        button = page.get_by_role("button", name="下载审查意见书（PDF）")
+        button.wait_for(timeout=180_000)
+        with page.expect_download(timeout=60_000) as dl:
+            button.click()
+        pdf = tmp_path / "审查意见书.pdf"
+        dl.value.save_as(pdf)
+        browser.close()
+    assert pdf.read_bytes().startswith(b"%PDF")
+    text = _pdf_text(pdf)
+    assert "合规审查意见书" in text and "闽东海洋装备产业技术创新战略联盟协议书" in text
+    assert "法律依据截至" in text and "王律师" in text
+    subprocess.run(["pdftoppm", "-png", "-f", "1", "-l", "1", "-scale-to", "1366", str(pdf),
+                    str(ARTIFACTS / "opinion_letter")], check=True)
+    png = next(ARTIFACTS.glob("opinion_letter*.png"))
+    png.replace(ARTIFACTS / "opinion_letter.png")
+    assert (ARTIFACTS / "opinion_letter.png").stat().st_size > 10_000
+
+
+def test_misread_banner_bulk_dismiss_and_correction_survive_a_server_restart(tmp_path, engine_ready,
+                                                                             sample_versions):
+    """A misread agreement shows the banner; dismissing all findings of one rule at once leaves them
+    out of the JSON export; a structure correction changes the verdicts and is still applied after
+    the server itself is restarted on the same database."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip("未安装 Debian Chromium（/usr/bin/chromium），跳过浏览器测试")
+    pytest.importorskip("playwright.sync_api", reason="未安装 playwright")
+    import json
+
+    from playwright.sync_api import sync_playwright
+
+    from checker.engine import check
+
+    lines = check(data=sample_versions[0], name="x.docx").document.text.split("\n")
+    src = tmp_path / "误读协议.txt"
+    src.write_text("\n".join(lines[:5]) + "\n" + "".join(lines[5:]) + "\n", encoding="utf-8")
+    db = tmp_path / "reviews.db"
+
+    def session(pw, url, first: bool):
+        browser = launch(pw)
+        page = browser.new_page(viewport={"width": 1366, "height": 768}, accept_downloads=True, locale="zh-CN")
+        page.goto(url)
+        page.locator('input[type="file"]').set_input_files(str(src))
+        wait_for_findings(page)
+        return browser, page
+
+    proc, url = start_server(db, tmp_path / "s1.log")
+    try:
+        with sync_playwright() as pw:
+            browser, page = session(pw, url, True)
+            assert page.get_by_text("条款结构识别可能不可靠").count() >= 1
+            page.screenshot(path=str(ARTIFACTS / "review_misread_banner.png"))
+            n_missing = page.locator('[data-testid="stExpander"] summary', has_text="缺少必备章节").count()
+            assert n_missing >= 2
+            page.locator('[data-testid="stPopover"] button').first.click()
+            pop = page.locator('[data-testid="stPopoverBody"]')
+            try:
+                pop.wait_for(timeout=10_000)
+            except Exception:
+                page.screenshot(path=str(ARTIFACTS / "bulk_failure.png"))
+                raise
+            # the rule with most findings comes first in the list
+            page.get_by_role("button", name="全部驳回").click()
+            page.get_by_text("已驳回", exact=False).first.wait_for(timeout=30_000)
+            page.wait_for_timeout(1500)
+            page.get_by_role("tab", name="导出").click()
+            with page.expect_download(timeout=60_000) as dl:
+                page.get_by_role("button", name="JSON 审查结果（alliance-check/1）").click()
+            js = json.loads(Path(dl.value.path()).read_text(encoding="utf-8"))
+            assert not any(f["rule"] == "SECTION_MISSING" for f in js["findings"])
+            assert js["decisions"]["dismissed"] >= 2
+            # split the swallowing clause at its second line and rerun the review
+            page.get_by_role("tab", name="协议全文").click()
+            page.get_by_text("更正条款结构").first.click()
+            page.get_by_role("tab", name="拆分条款").click()
+            page.get_by_role("button", name="拆分并重新审查").click()
+            page.get_by_text("已按审查人更正 1 处结构", exact=False).first.wait_for(timeout=120_000)
+            browser.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=15)
+    proc, url = start_server(db, tmp_path / "s2.log")                  # a new server process
+    try:
+        with sync_playwright() as pw:
+            browser, page = session(pw, url, False)
+            page.get_by_text("已按审查人更正 1 处结构", exact=False).first.wait_for(timeout=60_000)
+            browser.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=15)

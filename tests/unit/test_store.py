@@ -90,3 +90,22 @@ def test_family_from_file_name_without_version_marks():
     a = _report("a" * 64, name="合作协议_v1.docx", title="合作协议")
     b = _report("b" * 64, name="合作协议（修订稿）2024-05-01.pdf", title="合作协议")
     assert family_key(a) == family_key(b) == "文件:合作协议"
+
+
+def test_corrections_sources_and_recent_reviews(st):
+    sha = "c" * 64
+    st.save_review(_report(sha, name="协议（送审稿）.docx"))
+    i = st.add_correction(sha, {"op": "split", "at": 120}, "王律师")
+    st.add_correction(sha, {"op": "section", "start": 10, "end": 50, "section": "force_majeure"})
+    got = st.load_corrections(sha)
+    assert [c["op"] for c in got] == ["split", "section"] and got[0]["reviewer"] == "王律师"
+    st.remove_correction(sha, i)
+    assert [c["op"] for c in st.load_corrections(sha)] == ["section"]
+    with pytest.raises(ValueError):
+        st.add_correction(sha, {"op": "rename"})
+    assert st.corrected_documents() == [sha]
+    st.save_source(sha, "协议（送审稿）.docx", b"PK..")
+    assert st.source(sha) == ("协议（送审稿）.docx", b"PK..")
+    st.set_decision(sha, "k1", "accepted", "好", "王律师")
+    rows = st.recent_reviews()
+    assert rows[0]["sha256"] == sha and rows[0]["decisions"] == 1 and rows[0]["reopenable"]
