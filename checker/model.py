@@ -28,6 +28,12 @@ class Block:
     style: str | None = None       # Word style name, when there is one
     label_len: int = 0             # characters of a rendered auto-number label at the start
     source_ref: dict[str, Any] = field(default_factory=dict)  # format-specific anchor (docx: {"p": idx} or {"table": t, "row": r})
+    # Formatting evidence (issue 7: headings shown only by formatting): the whole visible text is bold
+    # (docx run/style bold, PDF bold font weight), font size in pt, centred, Word outline level.
+    bold: bool = False
+    size: float | None = None
+    centered: bool = False
+    outline_level: int | None = None
 
     @property
     def end(self) -> int:

@@ -10,6 +10,8 @@ not elective; 仲裁法解释 第七条 covers only an elective choice).
 from __future__ import annotations
 
 import re
+
+from checker.facts.party_texts import ROLE_WORD
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -136,7 +138,7 @@ def forum_sentences_only(text: str) -> str | None:
 _BOUNDARY = re.compile(r"提交|提请|交由|交付|诉至|诉诸|申请(?!人)|向|由(?!贸)|到|归|选择|或者|或|在(?!地)|至|按照|依照|依据|根据")
 _FLOATING = re.compile(r"(?:申请人|被申请人|起诉方|原告|被告|应诉方|守约方|违约方|任何一方|任一方|一方|各自|双方各自)的?(?:所在地|住所地)")
 _ALLIANCE_PLACE = re.compile(r"联盟|秘书处|常设机构|办公室")
-_PARTY_PLACE = re.compile(r"[甲乙丙丁戊己庚辛壬癸]方|(?:签约|成员)单位[一二三四五六七八九十\d]*|理事长单位|依托单位|牵头单位|签订地|签署地|履行地|实施地")
+_PARTY_PLACE = re.compile(ROLE_WORD + r"|(?:签约|成员)单位[一二三四五六七八九十\d]*|理事长单位|依托单位|牵头单位|签订地|签署地|履行地|实施地")
 _GENERIC = re.compile(r"^[_＿*＊×Xx\s]+$|^(?:当地|本地|有关|相关|有管辖权|有管辖|约定|双方认可|双方同意|双方协商|协商确定|合法|依法设立|其他|任何|"
                       r"一个|某|该|适当|所在地|国家|国内|具有管辖权|有权)?的?$")
 _KNOWN = re.compile(r"贸仲|CIETAC|中国国际经济贸易|海仲|中国海事|SHIAC|BAC|SCIA|HKIAC|SIAC|ICC|北仲|深国仲|上仲|华南国际")

@@ -162,12 +162,13 @@ def parse_party_lines(lines: list[tuple[str, int]]) -> list[Party]:
     for text, base in lines:
         if not text.strip():
             continue
-        role = ROLE.match(text)
         num = _NUMBERED.match(text)
+        lead = num.end() if num else 0
+        role = ROLE.match(text[lead:])           # "（1）甲方：XX" — the list number, then the role label
         if role:
-            cur = Party(name="", role=role.group("role"), span=(base, base + len(text)))
+            cur = Party(name="", role=role.group("role").replace(" ", ""), span=(base, base + len(text)))
             parties.append(cur)
-            rest = role.end()
+            rest = lead + role.end()
             if FIELD.match(text, rest) is None:
                 rest = _take_name(cur, text, rest, base)
             _fill_fields(cur, text[rest:], base + rest)

@@ -32,6 +32,7 @@ class RawBlock:
     page: int | None = None
     source_ref: dict[str, Any] = field(default_factory=dict)
     cells: list[str] | None = None   # table row: cell texts, normalised one by one and joined by a tab
+    formatting: dict[str, Any] = field(default_factory=dict)  # Block's bold/size/centered/outline_level
 
 
 def sha256(data: bytes) -> str:
@@ -65,7 +66,8 @@ def build_document(name: str, fmt: str, raw: list[RawBlock], digest: str,
             text = label or body
             label_len = len(label)
         blocks.append(Block(text=text, start=pos, page=rb.page, paragraph=len(blocks), kind=rb.kind,
-                            style=rb.style, label_len=label_len, source_ref=dict(rb.source_ref)))
+                            style=rb.style, label_len=label_len, source_ref=dict(rb.source_ref),
+                            **rb.formatting))
         pos += len(text) + 1
     if not blocks or not any(b.text.strip() for b in blocks):
         raise InputError(f"文件“{name}”中没有可识别的文字，请确认文件内容不是空白或纯图片")

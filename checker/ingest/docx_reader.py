@@ -126,6 +126,40 @@ class _Reader:
             style, seen = getattr(style, "base_style", None), seen + 1
         return False
 
+    def _style_bold(self, style) -> bool:
+        seen = 0
+        while style is not None and seen < 20:
+            if style.font.bold is not None:
+                return bool(style.font.bold)
+            style, seen = getattr(style, "base_style", None), seen + 1
+        return False
+
+    def _formatting(self, p, style) -> dict:
+        """Formatting evidence for headings shown only by formatting: every visible run bold,
+        centred alignment, Word outline level."""
+        style_bold = self._style_bold(style)
+        bold, any_text = True, False
+        for r in p.iter(qn("w:r")):
+            if not "".join(t.text or "" for t in r.iter(qn("w:t"))).strip():
+                continue
+            any_text = True
+            rpr = r.find(qn("w:rPr"))
+            b = rpr.find(qn("w:b")) if rpr is not None else None
+            if b is not None:
+                if b.get(qn("w:val")) in ("0", "false", "off"):
+                    bold = False
+            elif not style_bold:
+                bold = False
+        out: dict = {"bold": bold and any_text}
+        ppr = p.find(qn("w:pPr"))
+        jc = ppr.find(qn("w:jc")) if ppr is not None else None
+        if jc is not None and jc.get(qn("w:val")) == "center":
+            out["centered"] = True
+        lvl = ppr.find(qn("w:outlineLvl")) if ppr is not None else None
+        if lvl is not None and (lvl.get(qn("w:val")) or "").isdigit() and lvl.get(qn("w:val")) != "9":
+            out["outline_level"] = int(lvl.get(qn("w:val")))
+        return out
+
     def paragraph(self, p) -> None:
         style = self._style(p)
         label, sep = self.labels.get(id(p), ("", ""))
@@ -133,7 +167,7 @@ class _Reader:
             body=_run_text(p), label=label, sep=sep,
             kind="heading" if self._is_heading(p, style) else "paragraph",
             style=style.name if style is not None else None,
-            source_ref={"p": self.p_index[id(p)]}))
+            source_ref={"p": self.p_index[id(p)]}, formatting=self._formatting(p, style)))
 
     def table(self, tbl) -> None:
         t = self.table_no

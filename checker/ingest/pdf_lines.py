@@ -40,6 +40,17 @@ _CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff\u3000-\u303f\uff01-\uff0f\uff1a-\uff2
                       r"|(?<=[0-9A-Za-z%])[ \u00a0](?=[\u3400-\u9fff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20])")
 
 
+class PdfLine(str):
+    """A visual line or paragraph that remembers whether all of it is set in a bold face."""
+
+    bold: bool
+
+    def __new__(cls, text: str, bold: bool = False):
+        obj = super().__new__(cls, text)
+        obj.bold = bold
+        return obj
+
+
 def close_cjk_gaps(line: str) -> str:
     return _CJK_GAP.sub("", line)
 
@@ -101,26 +112,29 @@ def rejoin(pages: list[list]) -> list[tuple[str | list[str], int]]:
     for n, p in enumerate(pages):
         for it in p:
             if isinstance(it, str):
+                bold = getattr(it, "bold", False)
                 it = close_cjk_gaps(normalize_text(it))
                 if it:
-                    items.append((it, n + 1))
+                    items.append((it, n + 1, bold))
             else:
-                items.append(([join_wrapped(c or "") for c in it], n + 1))
-    widths = sorted(_width(l) for l, _ in items if isinstance(l, str))
+                items.append(([join_wrapped(c or "") for c in it], n + 1, False))
+    widths = sorted(_width(l) for l, _, _ in items if isinstance(l, str))
     full = widths[int(len(widths) * 0.9)] if widths else 0      # a typical full line
     paras: list[list] = []
-    prev = None
-    for line, page in items:
+    prev, prev_bold = None, False
+    for line, page, bold in items:
         if not isinstance(line, str):
-            paras.append([line, page])
+            paras.append([line, page, False])
             prev = None
             continue
-        if prev is not None and not _breaks(prev, line, full):
+        # a change between bold and regular face ends a paragraph (a heading shown only by formatting)
+        if prev is not None and bold == prev_bold and not _breaks(prev, line, full):
             paras[-1][0] += _joiner(prev, line) + line
+            paras[-1][2] = paras[-1][2] and bold
         else:
-            paras.append([line, page])
-        prev = line
-    return [(t, p) for t, p in paras]
+            paras.append([line, page, bold])
+        prev, prev_bold = line, bold
+    return [(PdfLine(t, b) if isinstance(t, str) else t, p) for t, p, b in paras]
 
 
 def _breaks(prev: str, line: str, full: float) -> bool:

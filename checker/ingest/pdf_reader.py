@@ -16,13 +16,15 @@ import pypdfium2.raw as pdfium_c
 
 from checker.errors import InputError
 from checker.ingest.common import RawBlock
-from checker.ingest.pdf_lines import rejoin, strip_running
+from checker.ingest.pdf_lines import PdfLine, rejoin, strip_running
 
 MIN_TABLE_PATHS = 4     # fewer vector paths than this: no ruled table on the page
 GARBLED = ("PDF 文件“{name}”的文字层无法正确解码（字体缺少编码映射，提取出乱码），"
            "请提供可复制文字的版本（如由 Word 直接导出的 PDF 或 .docx 原件）或先做OCR")
 SCANNED = "该PDF为扫描件/无文字层，请提供可复制文字的版本或先做OCR"
 _CID = re.compile(r"\(cid:\d+\)")
+# Font names of bold faces (the text layer's weight field is often 400 even for them)
+_BOLD_FONT = re.compile(rb"bold|black|heavy|semibold|demibold|,B\b", re.I)
 
 
 def _garbage_ratio(text: str) -> float:
@@ -64,6 +66,7 @@ def _page_lines(textpage) -> tuple[list[str], int]:
     glyphs' advance boxes becomes a space, and so does a space character written in the PDF."""
     raw = textpage.raw
     box, ox, oy = pdfium_c.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
+    fname, fflags = ctypes.create_string_buffer(128), ctypes.c_int()
     chars, unmapped = [], 0
     for k in range(pdfium_c.FPDFText_CountChars(raw)):
         if pdfium_c.FPDFText_IsGenerated(raw, k) == 1:
@@ -76,7 +79,9 @@ def _page_lines(textpage) -> tuple[list[str], int]:
         if not (pdfium_c.FPDFText_GetLooseCharBox(raw, k, ctypes.byref(box))
                 and pdfium_c.FPDFText_GetCharOrigin(raw, k, ctypes.byref(ox), ctypes.byref(oy))):
             continue
-        chars.append((chr(u), box.left, box.right, oy.value, max(box.top - box.bottom, 1.0)))
+        pdfium_c.FPDFText_GetFontInfo(raw, k, fname, 128, ctypes.byref(fflags))
+        bold = pdfium_c.FPDFText_GetFontWeight(raw, k) >= 600 or bool(_BOLD_FONT.search(fname.value))
+        chars.append((chr(u), box.left, box.right, oy.value, max(box.top - box.bottom, 1.0), bold))
     chars.sort(key=lambda c: -c[3])
     lines: list[list] = []
     for ch in chars:                              # same baseline (within a third of the size) = same line
@@ -86,6 +91,8 @@ def _page_lines(textpage) -> tuple[list[str], int]:
     out = []
     for _, h, cs in lines:
         cs.sort(key=lambda c: c[1])
+        ink = [c for c in cs if not c[0].isspace()]
+        bold = bool(ink) and sum(c[5] for c in ink) >= 0.9 * len(ink)
         text, prev = "", None
         for c in cs:
             if c[0].isspace():                    # a space written in the PDF itself
@@ -99,7 +106,7 @@ def _page_lines(textpage) -> tuple[list[str], int]:
                     text += " "
             text += c[0]
             prev = c
-        out.append(text.strip())
+        out.append(PdfLine(text.strip(), bold))
     return [l for l in out if l], unmapped
 
 
@@ -183,7 +190,7 @@ def read_pdf(data: bytes, name: str) -> tuple[list[RawBlock], int, list[str]]:
     blocks = []
     for t, p in rejoin(strip_running(pages)):
         if isinstance(t, str):
-            blocks.append(RawBlock(body=t, page=p))
+            blocks.append(RawBlock(body=t, page=p, formatting={"bold": getattr(t, "bold", False)}))
         else:
             blocks.append(RawBlock(body="", cells=_dedupe(t), page=p, kind="table_row"))
     return blocks, len(quick), warnings

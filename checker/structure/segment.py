@@ -14,6 +14,7 @@ from collections import Counter
 from checker.structure.markers import (PREAMBLE_CLOSE, RECITAL_START, PARTY_LINE, TITLE_WORDS, is_attachment_head, is_signature_line,
                              is_toc_line, looks_like_heading, marker_of, split_heading)
 from checker.model import Block, Clause, Document
+from checker.structure.hierarchy import ROLE_LABEL, choose
 import re
 
 ORG_NAME = re.compile(r"(公司|集团|大学|学院|研究院|研究所|科学院|中心|协会|学会|医院|银行|合作社|厂)")
@@ -110,7 +111,12 @@ def segment(doc: Document) -> tuple[list[Clause], list[Clause]]:
     """Returns (all clauses incl. containers and children, units in document order)."""
     blocks = doc.blocks
     markers = [marker_of(b.text) for b in blocks]
-    unit_type, container_types = _unit_type(markers, blocks)
+    levels = choose(blocks, markers, _is_signature_start, _heading_block)
+    unit_type, container_types, body_from = levels.unit, levels.containers, levels.body_from
+    bold_only = levels.heading_by == "bold"
+
+    def heading_block(b, m) -> bool:
+        return _heading_block(b, m) and (not bold_only or b.bold or b.kind == "heading")
     bld = _Builder(doc)
     state = "start"
     seen_party = False
@@ -127,11 +133,13 @@ def segment(doc: Document) -> tuple[list[Clause], list[Clause]]:
                 else:
                     bld.start("toc", i)
                 continue
-            body_start = (m.type == unit_type or m.type in container_types
-                          or (unit_type == "heading" and state == "preamble" and _heading_block(b, m)
-                              and not PARTY_LINE.match(text))
-                          or (unit_type == "paragraph" and closed and not PARTY_LINE.match(text)))
-            if body_start and m.type in ("decimal", "part", "paren_cn", "decimal_multi"):
+            party_like = PARTY_LINE.match(text) or (m.type and ROLE_LABEL.match(m.rest))
+            body_start = ((m.key == unit_type and i >= body_from) or (m.key in container_types and not party_like)
+                          or (unit_type == "heading" and state == "preamble" and heading_block(b, m)
+                              and not party_like)
+                          or (unit_type == "paragraph" and closed and not party_like))
+            if body_start and m.type and m.type not in ("article", "chapter", "section") \
+                    and not (m.key == unit_type and i >= body_from and unit_type in levels.runs):
                 # A numbered party list ("1. XX大学，住所…") is still the preamble …
                 if re.search(r"住所|法定代表人|地址", text):
                     body_start = False
@@ -139,11 +147,11 @@ def segment(doc: Document) -> tuple[list[Clause], list[Clause]]:
                 elif bld.cur is not None and bld.cur.kind == "recitals" and split_heading(m.rest)[0] is None:
                     body_start = False
             if body_start and bld.cur is not None and bld.cur.kind == "title" and unit_type == "heading" \
-                    and not seen_party and _heading_block(b, m) and TITLE_WORDS.search(text):
+                    and not seen_party and heading_block(b, m) and TITLE_WORDS.search(text):
                 body_start = False
             if body_start:
                 state = "body"
-            elif state == "start" and len(text) <= 50 and not PARTY_LINE.match(text) and not is_table \
+            elif state == "start" and len(text) <= 50 and not party_like and not is_table \
                     and not RECITAL_START.match(text) and not text.endswith(("。", "：", ":")):
                 if bld.cur is not None and bld.cur.kind == "title":
                     bld.extend(i)
@@ -162,7 +170,7 @@ def segment(doc: Document) -> tuple[list[Clause], list[Clause]]:
                     bld.start("recitals", i)
                 elif m.type and bld.cur is not None and bld.cur.kind == "recitals":
                     bld.extend(i)
-                elif m.type and re.search(r"住所|法定代表人|地址", text):
+                elif m.type and (re.search(r"住所|法定代表人|地址", text) or ROLE_LABEL.match(m.rest)):
                     seen_party = True
                     bld.start("party", i, number=m.label)
                 elif PARTY_LINE.match(text) or (is_table and (ORG_NAME.search(text) or "单位" in text)) or \
@@ -190,14 +198,14 @@ def segment(doc: Document) -> tuple[list[Clause], list[Clause]]:
                 bld.container = None
                 bld.start("attachment", i, heading=text)
                 continue
-            if m.type in container_types or (b.kind == "heading" and m.type is None and unit_type != "heading"):
+            if m.key in container_types or (b.kind == "heading" and m.type is None and unit_type != "heading"):
                 heading, _ = split_heading(m.rest) if m.type else (text, "")
                 bld.open_container(i, m.label, heading or m.rest or text)
                 continue
             if unit_type == "paragraph":
                 bld.start("text", i)
                 continue
-            if m.type == unit_type or (unit_type == "heading" and _heading_block(b, m)):
+            if m.key == unit_type or (unit_type == "heading" and heading_block(b, m)):
                 if unit_type == "heading":
                     bld.start("heading", i, heading=text, level=0)
                 else:

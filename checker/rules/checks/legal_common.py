@@ -8,14 +8,15 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from checker.facts.party_texts import ROLE_WORD
 from checker.model import Clause
 from checker.rules.context import ReviewContext, Sentence
 
 # An organisation name as written in an agreement (公司/大学/研究院 …), 2–30 characters.
 ORG = (r"[\u4e00-\u9fa5A-Za-z0-9（）()·]{2,30}?"
        r"(?:有限责任公司|股份有限公司|有限公司|公司|大学|学院|研究院|研究所|科学院|研究中心|中心|集团|协会)")
-# Party aliases used instead of names (甲方、乙方 …).
-PARTY_ALIAS = r"[甲乙丙丁戊己庚辛壬癸]方"
+# Party aliases used instead of names (甲方、乙方、缔约方一、成员单位1 …; checker.facts.party_texts).
+PARTY_ALIAS = ROLE_WORD
 
 # Words that negate or prohibit what follows them ("不得统一价格" is a compliance promise).
 _NEG_BEFORE = re.compile(r"(不得|不应|不能|不会|不可|禁止|严禁|杜绝|避免|反对|不|非|无|未|并非|不予|不存在|不涉及)"

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 
+from checker.facts.party_texts import ROLE_WORD
 from checker.rules.envelope import Hit
 from checker.rules.registry import rule_impl
 
 _LIABLE = re.compile(r"对外[^。；]{0,12}(?:承担|负)[^。；]{0,8}责任|责任主体|代表联盟[^。；]{0,20}(?:签订|签署|承担|对外)|"
                      r"对外代表联盟|以其?自身名义代表联盟")
-_ENTITY = re.compile(r"理事长单位|依托单位|牵头单位|秘书长单位|[甲乙丙丁戊己庚辛壬癸]方|(?:签约|成员)单位[一二三四五六七八九十\d]+|【[^】]+】|\{\w+\}|"
+_ENTITY = re.compile(r"理事长单位|依托单位|牵头单位|秘书长单位|" + ROLE_WORD + r"|(?:签约|成员)单位[一二三四五六七八九十\d]+|【[^】]+】|\{\w+\}|"
                      r"[\u4e00-\u9fa5]{2,30}(?:公司|集团|大学|学院|研究院|研究所|科学院|中心|协会)")
 _BLANK = re.compile(r"[*＊]{2,}|[×Ｘ]{2,}|[_＿]{2,}|XX|xx")
 _NEGATED = re.compile(r"不设|暂不|尚未|另行(?:指定|确定|商定|约定)|不确定|待定")
