@@ -91,6 +91,9 @@ def _decisive_heading(u: Clause) -> str | None:
     return key if longest >= 0.5 * len(h) else None
 
 
+_CATCH_ALL = re.compile(r"^(附\s*则|其他|其它|其他事项|其他约定|补充条款|附加条款)$")
+
+
 def classify(units: list[Clause], containers: dict[str, Clause] | None = None) -> None:
     """Sets section, confidence, evidence and also_covers on every unit, in place."""
     need = [u for u in units if u.kind not in ROLE_SECTION and _decisive_heading(u) is None]
@@ -127,7 +130,9 @@ def classify(units: list[Clause], containers: dict[str, Clause] | None = None) -
             cats = {k: v for k, v in cats.items() if k in PREAMBLE_KEYS}
         own = dict(heading_match(u.heading))
         parent = containers.get(u.parent) if u.parent else None
-        cont = dict(heading_match(parent.heading if parent else None))
+        # a catch-all chapter (附则) groups governing law, notices, effect and the rest: no evidence for one
+        cont = {} if parent and _CATCH_ALL.match((parent.heading or "").strip()) else \
+            dict(heading_match(parent.heading if parent else None))
         scores = {k: v + HEADING_WEIGHT * own.get(k, 0) + CONTAINER_WEIGHT * cont.get(k, 0)
                   for k, v in cats.items()}
         top = max(scores, key=scores.get)

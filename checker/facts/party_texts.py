@@ -87,7 +87,8 @@ def signature_region(document, units) -> list[tuple[str, int]]:
     return [(t, b) for t, b in lines_of(document.text, 0) if b >= start and SEAL_LINE.search(t)]
 
 
-_SIGNER_SPLIT = re.compile(r"\s+(?=法定代表人|法人代表|授权代表|委托代理人|负责人|日期|签署日期|签订日期|签字)|[_＿]{2,}")
+_SIGNER_SPLIT = re.compile(r"\s+(?=法定代表人|法人代表|授权代表|委托代理人|负责人|日期|签署日期|签订日期|签字|"
+                           r"(?:19|20)\d{2}\s*年|[（(]?(?:盖章|公章|签章|签字)[)）]?)|[_＿]{2,}")
 
 
 def _sig_cells(line: str) -> list[tuple[str, int]]:

@@ -108,7 +108,10 @@ def choose(blocks: list[Block], markers: list[Marker], signature_start, heading_
             count[m.key] = count.get(m.key, 0) + 1
     headings = sum(1 for i, (b, m) in enumerate(zip(blocks, markers)) if mask[i] and heading_block(b, m))
     if lengths.get("article", 0) >= 2:
-        return Levels("article", {"chapter", "section"}, runs["article"][1], lengths)
+        start = runs["article"][1]
+        start = min((i for i, m in enumerate(markers) if mask[i] and m.key == "article" and m.value == 1
+                     and i <= start), default=start)
+        return Levels("article", {"chapter", "section"}, start, lengths)
     cands = {k: v for k, v in runs.items() if k not in ("chapter", "section") and v[0] >= 3}
     if not cands:
         if count.get("chapter", 0) >= 2:
@@ -139,6 +142,9 @@ def choose(blocks: list[Block], markers: list[Marker], signature_start, heading_
             else:
                 containers.add(top)                 # 1 总则 / 1.1 … : chapters numbered in decimal
     first_unit = min((i for i, m in enumerate(markers) if mask[i] and m.key == unit), default=start)
+    # the body starts at the first "1" of the unit level (a run may break on a missed label later)
+    start = min((i for i, m in enumerate(markers) if mask[i] and m.key == unit and m.value == 1 and i <= start),
+                default=start)
     for k in count:
         if k == unit or k in containers:
             continue

@@ -12,7 +12,7 @@ CN = "零〇一二三四五六七八九十百千两"
 NUM = rf"[{CN}\d０-９]+"
 
 # Words that follow a bare number in a sentence ("3年内", "5家以上"): such a number is no label.
-_QUANTITY = "年月日号个家名项人次天周期届倍万亿元%％级类种件份条款章节层季度批轮台套所位"
+_QUANTITY = "年月日号个家名人次天周届倍万亿元%％级种件份层台套位岁"
 ROMAN_RX = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 # Separators drafters put after a label: ASCII or full-width space, tab, 、 ． . or nothing.
 # (type, regex) — order matters: the first match wins. The label is group "label".
@@ -25,7 +25,7 @@ _MARKERS = [
     ("decimal_multi", re.compile(r"^(?P<label>\d{1,2}(?:[.．]\d{1,2})+)[.．]?(?=[\s\u3000、]|[^\d.．])")),
     ("decimal", re.compile(r"^(?P<label>\d{1,2})\s*[.．、](?![\d])")),
     ("decimal_rparen", re.compile(r"^(?P<label>\d{1,2})\s*[)）]")),
-    ("decimal_bare", re.compile(rf"^(?P<label>\d{{1,2}})(?=[ \u3000\t]+[^\d\s{_QUANTITY}]|[\u4e00-\u9fff])(?![{_QUANTITY}])")),
+    ("decimal_bare", re.compile(rf"^(?P<label>\d{{1,2}})(?=[ \u3000\t]+[^\d\s{_QUANTITY}]|[\u4e00-\u9fff])(?![{_QUANTITY}]|项(?!目))")),
     ("paren_num", re.compile(r"^(?P<label>[（(]\s*\d+\s*[）)])")),
     ("paren_digit", re.compile(r"^(?P<label>[⑴-⒇])")),
     ("circled", re.compile(r"^(?P<label>[①-⑳])")),

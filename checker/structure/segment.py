@@ -96,6 +96,21 @@ def _is_signature_start(text: str, is_table: bool) -> bool:
     return bool(SIGNATURE_START.search(t)) or (is_table and is_signature_line(t))
 
 
+_TABLE_HEADER = re.compile(r"(名称|单位).{0,12}(住\s*所|地\s*址|法定代表人)")
+
+
+def _leads_party_table(blocks: list[Block], i: int) -> bool:
+    """A line ending in a colon whose next block is a party table (a row with names, or its header)."""
+    if not blocks[i].text.strip().endswith(("：", ":")):
+        return False
+    for b in blocks[i + 1:i + 3]:
+        t = b.text.strip()
+        if not t:
+            continue
+        return bool(_TABLE_HEADER.search(t) or (b.kind == "table_row" and ORG_NAME.search(t)))
+    return False
+
+
 def _attachment_list_item(blocks: list[Block], i: int) -> bool:
     """'附件1：…' lines listed inside an article are references, not the attachment itself."""
     for j in range(i + 1, min(i + 3, len(blocks))):
@@ -173,6 +188,11 @@ def segment(doc: Document) -> tuple[list[Clause], list[Clause]]:
                 elif m.type and (re.search(r"住所|法定代表人|地址", text) or ROLE_LABEL.match(m.rest)):
                     seen_party = True
                     bld.start("party", i, number=m.label)
+                elif not is_table and _leads_party_table(blocks, i):
+                    seen_party = True            # "本协议由以下八方签订：" + a table of the parties
+                    bld.start("party", i)
+                elif bld.cur is not None and bld.cur.kind == "party" and _TABLE_HEADER.search(text) and len(text) <= 40:
+                    bld.extend(i)                # the party table's header row read as text
                 elif PARTY_LINE.match(text) or (is_table and (ORG_NAME.search(text) or "单位" in text)) or \
                         (ORG_NAME.search(text) and len(text) <= 60 and not PARTY_DETAIL.match(text)
                          and not text.endswith("。") and bld.cur is not None and bld.cur.kind in ("party", "title")):

@@ -45,7 +45,7 @@ class Rendering:
     style: Style
     source: Source
     items: list[Out] = field(default_factory=list)
-    anchors: list[str | None] = field(default_factory=list)   # per source unit, in gold order
+    anchors: list[tuple[str, str | None]] = field(default_factory=list)   # per source unit, in gold order
     adds_attachment: bool = False
 
 
@@ -143,8 +143,14 @@ class _Renderer:
             o.text = " ".join(o.cells)
         self.r.items.append(o)
 
-    def anchor(self, text: str) -> None:
-        self.r.anchors.append(_sub(text, self.roles))
+    def anchor(self, text: str, node: Node | None = None) -> None:
+        """The text a unit opens with; a short opening (a heading alone) carries the next line too,
+        which a locator looks for right after it."""
+        nxt = None
+        if node is not None and len(re.sub(r"\s", "", text)) < 12 and len(node.lines) > 1:
+            ln = node.lines[1]
+            nxt = ln.text if ln.kind == "para" else "".join(ln.cells or [])
+        self.r.anchors.append((_sub(text, self.roles), _sub(nxt, self.roles) if nxt else None))
 
     def run(self) -> Rendering:
         nodes = self.src.nodes
@@ -177,7 +183,7 @@ class _Renderer:
             self.unit_idx += 1
         s = self.s
         if n.kind == "title":
-            self.anchor(n.lines[0].text)
+            self.anchor(n.lines[0].text, n)
             self.emit(Out(n.lines[0].text, bold=True, center=True))
             for ln in n.lines[1:]:
                 self.emit(Out(ln.text, cells=ln.cells))
@@ -197,7 +203,7 @@ class _Renderer:
                 self.emit(Out(text, bold=True, center=s.chapter != "decimal", heading=1 if s.charter_headings else 0))
             return
         if n.kind == "recitals" and s.recitals:
-            self.anchor(n.lines[0].text)
+            self.anchor(n.lines[0].text, n)
             k = 0
             for ln in n.lines:
                 fam, rest = strip_label(ln.text)
@@ -208,13 +214,13 @@ class _Renderer:
                     self.emit(Out(ln.text, cells=ln.cells))
             return
         if n.kind == "signature" and s.signature == "table":
-            self.anchor(n.lines[0].text if n.lines[0].kind == "para" else " ".join(n.lines[0].cells))
+            self.anchor(n.lines[0].text if n.lines[0].kind == "para" else " ".join(n.lines[0].cells), n)
             self.signature_table(n)
             return
         if n.kind != "unit":
             if n.from_unit:
                 ln = n.lines[0]
-                self.anchor(ln.text if ln.kind == "para" else "".join(ln.cells))
+                self.anchor(ln.text if ln.kind == "para" else "".join(ln.cells), n)
             self.plain(n)
             return
         self.unit(n)
@@ -227,16 +233,16 @@ class _Renderer:
         own = [self.unit_no] if s.unit == "multi" else [self.unit_no]
         rest_lines = n.lines[1:]
         if s.heading_format != "inline" and n.heading:
-            self.anchor(n.heading)
+            self.anchor(n.heading, n)
             self.emit(Out(n.heading, bold=True, heading=2 if s.heading_format == "style" else 0, page_break=first.page_break))
         elif s.autonum:
-            self.anchor(first.text)
+            self.anchor(first.text, n)
             self.emit(Out(first.text, autonum=1, page_break=first.page_break))
         elif s.unit == "none":
             rest_lines = n.lines
         else:
             lab = label(s.unit, self.unit_no, parents)
-            self.anchor(first.text)
+            self.anchor(first.text, n)
             self.emit(Out(lab + s.sep + first.text, page_break=first.page_break))
         counters = [0, 0]
         for ln in rest_lines:

@@ -51,8 +51,16 @@ def _stripped(text: str, skip: set[int]) -> tuple[str, list[int]]:
     return "".join(keep), idx
 
 
-def _locate(flat: tuple[str, list[int]], anchor: str) -> int | None:
+def _locate(flat: tuple[str, list[int]], anchor) -> int | None:
     s, idx = flat
+    if isinstance(anchor, tuple):
+        head, nxt = anchor
+        if nxt:
+            h, nx = _WS.sub("", head), _WS.sub("", nxt)[:10]
+            for m in re.finditer(re.escape(h), s):
+                if nx and nx in s[m.end():m.end() + 16]:
+                    return idx[m.start()]
+        anchor = head
     a = _WS.sub("", anchor)
     for n in list(range(12, min(40, len(a)) + 1)) + [len(a)]:
         c = a[:n]
