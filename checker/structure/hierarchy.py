@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass, field
 
 from checker.model import Block
-from checker.structure.markers import (PREAMBLE_CLOSE, RECITAL_START, Marker, is_attachment_head,
-                                       is_toc_line, looks_like_heading)
+from checker.structure.labels import Marker
+from checker.structure.markers import (PREAMBLE_CLOSE, RECITAL_START, is_attachment_head, is_toc_line,
+                                       looks_like_heading)
 
 _PARTY_FIELD = re.compile(r"(住\s*所|地\s*址|法定代表人|统一社会信用代码)\s*[：:]")
 # A party's role label at a line start: 甲方：, 第一方：, 缔约方一：, 协议方（一）：, 成员单位1：, 发起单位：…
@@ -127,6 +128,10 @@ def choose(blocks: list[Block], markers: list[Marker], signature_start, heading_
     if bold_heads >= 4 and bold_heads > length:
         # headings shown only by formatting outnumber the longest numbered run (items restart per heading)
         return Levels("heading", set(), 0, lengths, "bold")
+    plain_heads = sum(1 for i, b in enumerate(blocks) if mask[i] and markers[i].type is None and heading_block(b, markers[i]))
+    if plain_heads >= 4 and plain_heads > length and count.get(unit, 0) >= 1.5 * length:
+        # short unnumbered lines each followed by items that restart at 1: the lines are the clause headings
+        return Levels("heading", set(), 0, lengths, "any")
     containers: set[str] = {"chapter", "section"}
     if unit.startswith("decimal_multi"):
         depth = int(unit[len("decimal_multi"):])

@@ -3,16 +3,15 @@
 One pass over the blocks with a small state machine: cover/title → preamble (parties, 鉴于) →
 main body (chapters as containers, articles or top-level items as units, lower-level items as
 children) → signature block → attachments. The *unit* level — the clauses that get an outline
-section — is the article level when 第X条 is used, otherwise the first numbering style that
-recurs (一、 / 1. / （一）), otherwise headings without numbers (闽科政〔2009〕46号 附件1 allows
-any drafting style, so all of them are met in practice).
+section — comes from evidence (hierarchy.py): the numbering that runs consistently through the
+body, not the first that recurs; otherwise headings shown by formatting or short lines, otherwise
+paragraphs (闽科政〔2009〕46号 附件1 allows any drafting style, so all of them are met in practice).
 """
 from __future__ import annotations
 
-from collections import Counter
-
+from checker.structure.labels import label_of as marker_of
 from checker.structure.markers import (PREAMBLE_CLOSE, RECITAL_START, PARTY_LINE, TITLE_WORDS, is_attachment_head, is_signature_line,
-                             is_toc_line, looks_like_heading, marker_of, split_heading)
+                             is_toc_line, looks_like_heading, split_heading)
 from checker.model import Block, Clause, Document
 from checker.structure.hierarchy import ROLE_LABEL, choose
 import re
@@ -24,27 +23,6 @@ SIGNATURE_START = re.compile(
     r"[（(]\s*(盖章|公章|签章|签字|签名|章)\s*[)）]|以下无正文|签署页|签字页|签署栏|^\s*(签署|签字|盖章|签章)\s*[：:]"
     r"|^.{0,12}(签署|签字|盖章|签章|签名)(处|栏)?\s*[：:]?\s*$"
     r"|法定代表人.{0,10}[（(]?签(字|名|章)[)）]?\s*[：:]|^\s*签约(日期|时间|地点)")
-UNIT_CANDIDATES = ("part", "decimal", "paren_cn", "decimal_multi", "paren_num", "circled")
-
-
-def _unit_type(markers, blocks) -> tuple[str, set[str]]:
-    counts = Counter(m.type for m, b in zip(markers, blocks) if m.type and not is_toc_line(b.text))
-    if counts["article"] >= 2:
-        return "article", {"chapter"}
-    if counts["chapter"] >= 2:
-        return "chapter", set()
-    seen = []
-    for m in markers:
-        if m.type in UNIT_CANDIDATES and m.type not in seen:
-            seen.append(m.type)
-    for t in seen:
-        if counts[t] >= 3:
-            return t, set()
-    headings = sum(1 for m, b in zip(markers, blocks) if _heading_block(b, m))
-    # No numbering and hardly any headings: every paragraph of the main body is a clause.
-    return ("heading" if headings >= 3 else "paragraph"), set()
-
-
 class _Builder:
     def __init__(self, doc: Document):
         self.doc = doc
@@ -107,7 +85,8 @@ def _leads_party_table(blocks: list[Block], i: int) -> bool:
         t = b.text.strip()
         if not t:
             continue
-        return bool(_TABLE_HEADER.search(t) or (b.kind == "table_row" and ORG_NAME.search(t)))
+        return bool((_TABLE_HEADER.search(t) and not re.search(r"[：:，,。]", t))
+                    or (b.kind == "table_row" and ORG_NAME.search(t)))
     return False
 
 
@@ -191,7 +170,8 @@ def segment(doc: Document) -> tuple[list[Clause], list[Clause]]:
                 elif not is_table and _leads_party_table(blocks, i):
                     seen_party = True            # "本协议由以下八方签订：" + a table of the parties
                     bld.start("party", i)
-                elif bld.cur is not None and bld.cur.kind == "party" and _TABLE_HEADER.search(text) and len(text) <= 40:
+                elif bld.cur is not None and bld.cur.kind == "party" and _TABLE_HEADER.search(text) and len(text) <= 40 \
+                        and not re.search(r"[：:，,。]", text):
                     bld.extend(i)                # the party table's header row read as text
                 elif PARTY_LINE.match(text) or (is_table and (ORG_NAME.search(text) or "单位" in text)) or \
                         (ORG_NAME.search(text) and len(text) <= 60 and not PARTY_DETAIL.match(text)

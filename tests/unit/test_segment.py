@@ -120,4 +120,7 @@ def test_party_table_after_an_intro_line_is_not_the_title():
         pos += len(t) + 1
     _, units = segment(Document(name="t", format="docx", text="\n".join(t for t, _ in lines), blocks=blocks))
     assert units[0].kind == "title" and units[0].text == "某某联盟协议"
-    assert [u.kind for u in units[1:5]] == ["preamble", "party", "party", "party"]
+    # the intro line and the table are one parties unit (tests/corpus/README.md: 引导语+整张表)
+    # (the header row joins the intro line; each party row is its own unit)
+    assert [u.kind for u in units[1:5]] == ["party", "party", "party", "item"]
+    assert units[1].text.startswith("本协议由以下三方") and "单位名称" in units[1].text

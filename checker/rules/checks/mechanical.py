@@ -16,7 +16,7 @@ from checker.rules.envelope import Hit
 from checker.rules.registry import rule_impl
 
 _CN = "零〇一二两三四五六七八九十百千"
-_HEAD = re.compile(rf"(?m)^[ \t\u3000]*第\s*([{_CN}\d]+)\s*(条|章)(?![款项])")
+_HEAD = re.compile(rf"(?m)^[ \t\u3000]*第\s*([{_CN}\d]+)\s*(条|章)(?![款项](?!目))")   # "第六条项目管理" is an article
 
 
 def _line(text: str, pos: int) -> str:
