@@ -4,8 +4,13 @@
 pattern params:  trigger: [regex, …]      fires on each match …
                  unless:  [regex, …]      … unless one of these matches in the same sentence
                  sections: [key, …]       where to look (default: the rule's section; "*" = all)
-require params:  any: [regex, …]          the section must match one of these somewhere
+require params:  any: [regex, …]          the section must provide one of these somewhere (a match that is
+                                          negated, conditional, deferred or an expulsion ground does not count)
                  when: [regex, …]         only required if the whole text matches one of these
+                 deferral_ok: true        the element is itself a procedure for later ("另行协商签订"), so a
+                                          deferral provides it
+                 grounds_ok: true         the element is itself a sanction ("……的，予以除名"), so an
+                                          expulsion ground provides it
 """
 from __future__ import annotations
 
@@ -14,6 +19,7 @@ from typing import Iterator
 
 from checker.rules.context import ReviewContext
 from checker.rules.envelope import Hit, Rule
+from checker.rules.provision import provides
 
 
 def _compiled(rule: Rule, key: str) -> list[re.Pattern]:
@@ -50,7 +56,11 @@ def run_require(ctx: ReviewContext, rule: Rule) -> Iterator[Hit]:
     if not clauses:
         return  # the section itself is missing: SECTION_MISSING reports that once
     anyp = _compiled(rule, "any")
-    if any(rx.search(c.text) for c in clauses for rx in anyp):
+    # Only wording that provides the element counts: not a negation, a condition, a deferral
+    # without saying where, or a ground for expulsion (checker/rules/provision.py).
+    later, sanction = bool(rule.params.get("deferral_ok")), bool(rule.params.get("grounds_ok"))
+    if any(provides(s.text, m.start(), m.end(), deferral_ok=later, grounds_ok=sanction)
+           for c in clauses for s in ctx.sentences(c) for rx in anyp for m in rx.finditer(s.text)):
         return
     first = clauses[0]
     yield Hit(clause=first, span=first.span, evidence=first.text[:80])

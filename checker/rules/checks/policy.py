@@ -13,6 +13,7 @@ from typing import Iterable, Iterator
 from checker.model import Clause
 from checker.rules.context import ReviewContext
 from checker.rules.envelope import Hit, Rule
+from checker.rules.provision import provides
 from checker.rules.registry import rule_impl
 
 # Organisation suffixes that end a unit's full name (企业、高校、科研院所及其他组织).
@@ -152,10 +153,11 @@ def effect_without_legal_rep(ctx: ReviewContext, rule: Rule) -> Iterator[Hit]:
 
 
 def affirmed(ctx: ReviewContext, keys: Iterable[str], rx: re.Pattern) -> bool:
-    """True when some sentence of ``keys`` matches ``rx`` without a negation just before it."""
+    """True when some sentence of ``keys`` provides ``rx``: not negated, conditional, deferred without
+    saying where, or named as an expulsion ground (checker/rules/provision.py)."""
     for s in sentences_of(ctx, keys):
         for m in rx.finditer(s.text):
-            if not is_negated(s.text, m.start()):
+            if not is_negated(s.text, m.start()) and provides(s.text, m.start(), m.end()):
                 return True
     return False
 
