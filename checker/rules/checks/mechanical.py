@@ -17,6 +17,9 @@ from checker.rules.registry import rule_impl
 
 _CN = "零〇一二两三四五六七八九十百千"
 _HEAD = re.compile(rf"(?m)^[ \t\u3000]*第\s*([{_CN}\d]+)\s*(条|章)(?![款项](?!目))")   # "第六条项目管理" is an article
+# Between two runs of 第X条: a new chapter, an attachment, a contents list or a second document
+# (a charter after the agreement) legitimately restart the numbering.
+_NEW_RUN = re.compile(rf"(?m)^[ \t\u3000]*(?:第\s*[{_CN}\d]+\s*[章编部]|附件|附表|目\s*录)|章程|协议书\s*$")
 
 
 def _line(text: str, pos: int) -> str:
@@ -31,6 +34,7 @@ def _article_events(text: str):
     (tables of contents, attachments with their own numbering)."""
     runs: dict[str, tuple[int | None, set]] = {}
     labels: dict[str, str] = {}
+    last_article = -1
     for m in _HEAD.finditer(text):
         n = cn_int(m.group(1))
         if n is None:
@@ -39,6 +43,16 @@ def _article_events(text: str):
         prev, seen = runs.get(kind, (None, set()))
         label = f"第{m.group(1)}{kind}"
         prev_label = labels.get(kind)
+        if kind == "条" and n == 1 and prev is not None and not _NEW_RUN.search(text[last_article:m.start()]):
+            # 第一条 again with no new chapter, attachment or contents list in between: the same chapter
+            # numbers two articles 第一条 (民法典 第四百六十六条第一款 reads a clause with the related ones).
+            yield ("dup", m.start(), label, f"编号“{label}”在同一章内重新起编，与前面的“第一条”重复；"
+                                            "如每章分别编号，请在各章之间写明章标题，否则请连续编号。")
+            runs[kind] = (max(n, prev), seen | {n})
+            last_article = m.end()
+            continue
+        if kind == "条":
+            last_article = m.end()
         if n == 1 or prev is None:
             runs[kind] = (n, {n})
             labels[kind] = label
