@@ -252,15 +252,23 @@ def _classify(args) -> int:
 
 
 def _rules(args) -> int:
-    from checker.library import section_title
+    from checker.library import cite_for_profile, resolve_citation, section_title
     from checker.rules.profiles import load_profile
     from checker.rules.loader import all_rules, rules_for
-    from checker.library import resolve_citation
 
-    rules = rules_for(load_profile(args.profile)) if args.profile else list(all_rules())
+    prof = load_profile(args.profile) if args.profile else None
+    rules = rules_for(prof) if prof else list(all_rules())
+
+    def basis(r):
+        """Severity and citation as a review under the profile gives them (issue 12 §5)."""
+        if prof is None:
+            return r.severity, resolve_citation(r.citation)
+        cite, advisory = cite_for_profile(r.citation, prof.chain)
+        return ("info" if advisory else prof.severity.get(r.id, r.severity)), resolve_citation(cite)
+
     if args.format == "json":
-        print(json.dumps([{"id": r.id, "title": r.title, "severity": r.severity, "section": r.section,
-                           "profiles": r.profiles, "citation": resolve_citation(r.citation)} for r in rules],
+        print(json.dumps([{"id": r.id, "title": r.title, "severity": basis(r)[0], "section": r.section,
+                           "profiles": r.profiles, "citation": basis(r)[1]} for r in rules],
                          ensure_ascii=False, indent=2))
         return 0
     head = f"审查配置 {args.profile}：" if args.profile else "全部规则："
@@ -268,7 +276,8 @@ def _rules(args) -> int:
     sev = {"error": "错误", "warning": "警告", "info": "提示"}
     for r in rules:
         scope = section_title(r.section) if r.section else "全文"
-        print(f"{r.id:<32} {sev[r.severity]}  {r.title}  〔{scope}〕  {resolve_citation(r.citation)}")
+        severity, cite = basis(r)
+        print(f"{r.id:<32} {sev[severity]}  {r.title}  〔{scope}〕  {cite}")
     return 0
 
 
