@@ -248,7 +248,8 @@ def legal_basis(text: str, cites: list[str], on: date) -> dict[str, Any]:
     signed = signing_date(text)
     keys = sorted({k for c in cites for k in cited_keys(c) if k in sources()})
     differ = [k for k in keys if signed is not None and in_force(k, on) != in_force(k, signed)]
-    note = f"法律依据截至{date_zh(on)}（审查日）：引用的法律、司法解释和政策文件均为该日施行的版本"
+    note = (f"法律依据截至{date_zh(on)}（审查日）：引用的法律、司法解释和政策文件按该日施行的版本引用"
+            "（已被取代、只能引用原文本条号的，在引用处注明）")
     if signed is not None and signed != on:
         if differ:
             names = "、".join(_short(k) for k in differ if in_force(k, signed))

@@ -23,6 +23,10 @@ def sentence_at(text: str, a: int, b: int | None = None) -> str:
     return text[s:(min(ends) + 1 if ends else len(text))].strip()
 
 
+_ITEM_START = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[①-⑩⑴-⑽]|\d{1,2}(?:[.．]\d{1,2})*[)）.．、\s]|"
+                         r"[a-zA-Z][.)）]|[（(][a-zA-Z][)）]|[□☐☑■√✓✔☒])")
+
+
 def analysed(ctx, outside: bool = True):
     """(clause, Forums) for every unit of the dispute section, then (with ``outside``) for every other
     unit with a sentence choosing a forum — a court in the governing-law article or an attachment
@@ -32,9 +36,14 @@ def analysed(ctx, outside: bool = True):
         inside = ctx.in_section(SECTION)
         ids = {c.id for c in inside}
         cache = [(c, forums(c.text), True) for c in inside]
+        prev_inside = False
         for c in ctx.units:
+            was_inside, prev_inside = prev_inside, c.id in ids
             if c.id in ids:
                 continue
+            if was_inside and _ITEM_START.match(c.text):
+                prev_inside = True
+                continue      # an option or item of the dispute article split off by the layout, not another article
             only = forum_sentences_only(c.text)
             if only is not None:
                 cache.append((c, forums(only), False))
