@@ -87,3 +87,12 @@ def test_percent_sum_ignores_bounds_and_remainders():
     assert not _one("PERCENT_SUM", "企业成员不低于60%，甲方不低于30%，乙方不超过20%。")
     assert not _one("PERCENT_SUM", "收益按比例分配：甲方40%，乙方40%，其余20%留作联盟发展基金。")
     assert not _one("PERCENT_SUM", "甲方承担60%的研发任务。乙方负责中试。")
+
+
+def test_article_numbers_restarting_inside_one_chapter_are_duplicates():
+    # issue 12 §4: 第一条 again with no chapter, attachment or contents list in between.
+    text = "第一章 总则\n第一条 名称\n第二条 宗旨\n第一条 组织\n第二条 理事会"
+    found = _one("ARTICLE_NUMBER_DUPLICATE", text)
+    assert len(found) == 1 and "同一章内重新起编" in found[0].message
+    per_chapter = "第一章 总则\n第一条 名称\n第二条 宗旨\n第二章 组织机构\n第一条 理事会\n第二条 秘书处"
+    assert not _one("ARTICLE_NUMBER_DUPLICATE", per_chapter)

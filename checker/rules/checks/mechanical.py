@@ -34,7 +34,7 @@ def _article_events(text: str):
     (tables of contents, attachments with their own numbering)."""
     runs: dict[str, tuple[int | None, set]] = {}
     labels: dict[str, str] = {}
-    last_article = -1
+    last_article, run_start = 0, 0
     for m in _HEAD.finditer(text):
         n = cn_int(m.group(1))
         if n is None:
@@ -43,7 +43,8 @@ def _article_events(text: str):
         prev, seen = runs.get(kind, (None, set()))
         label = f"第{m.group(1)}{kind}"
         prev_label = labels.get(kind)
-        if kind == "条" and n == 1 and prev is not None and not _NEW_RUN.search(text[last_article:m.start()]):
+        toc = bool(re.search(r"目\s*录", text[max(0, run_start - 40):run_start]))   # the run so far was a contents list
+        if kind == "条" and n == 1 and prev is not None and not toc and not _NEW_RUN.search(text[last_article:m.start()]):
             # 第一条 again with no new chapter, attachment or contents list in between: the same chapter
             # numbers two articles 第一条 (民法典 第四百六十六条第一款 reads a clause with the related ones).
             yield ("dup", m.start(), label, f"编号“{label}”在同一章内重新起编，与前面的“第一条”重复；"
@@ -53,6 +54,8 @@ def _article_events(text: str):
             continue
         if kind == "条":
             last_article = m.end()
+            if n == 1 or prev is None:
+                run_start = m.start()
         if n == 1 or prev is None:
             runs[kind] = (n, {n})
             labels[kind] = label
