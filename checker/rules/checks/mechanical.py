@@ -49,7 +49,8 @@ def _article_events(text: str):
             # numbers two articles 第一条 (民法典 第四百六十六条第一款 reads a clause with the related ones).
             yield ("dup", m.start(), label, f"编号“{label}”在同一章内重新起编，与前面的“第一条”重复；"
                                             "如每章分别编号，请在各章之间写明章标题，否则请连续编号。")
-            runs[kind] = (max(n, prev), seen | {n})
+            runs[kind] = (n, {n})           # report the restart once, then follow the new run
+            labels[kind] = label
             last_article = m.end()
             continue
         if kind == "条":
