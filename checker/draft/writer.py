@@ -160,11 +160,14 @@ def _signature_table(doc, draft: Draft) -> None:
         cells = row.cells
         cells[0].paragraphs[0].add_run(f"{party.label}（盖章）：{party.name}")
         cells[1].paragraphs[0].add_run("法定代表人或授权代表（签字）：")
-        cells[2].paragraphs[0].add_run(f"日期：{date}")
+        cells[2].paragraphs[0].add_run(f"{date}")
         row.height = Cm(1.6)
-    widths = (Cm(7.2), Cm(5.6), Cm(2.8))
+    widths = (Cm(6.2), Cm(5.0), Cm(4.4))             # 15.6 cm = the text width of the page
+    table.autofit = False
+    for col, w in zip(table.columns, widths):          # w:tblGrid (LibreOffice reads this)
+        col.width = w
     for row in table.rows:
-        for cell, w in zip(row.cells, widths):
+        for cell, w in zip(row.cells, widths):         # w:tcW (Word reads this)
             cell.width = w
 
 

@@ -63,3 +63,28 @@ def test_forum_is_one_choice(draft_app):
     at.selectbox(key="d_court_basis").set_value("signing").run()
     at.text_input(key="d_signing_place").set_value("").run()
     assert "签订地点：选择由协议签订地法院管辖时必须写明签订地点" in errors(at)
+
+
+def test_versions_tab_compares_clauses_and_offers_the_revision(new_app, sample_versions, media):
+    """The review page's 版本比较 tab: the earlier stored version against this one, clause by clause, and the
+    revision with tracked changes."""
+    import zipfile
+
+    from test_app import upload
+
+    v1, v2 = sample_versions
+    upload(new_app(), "联盟协议（征求意见稿）.docx", v1)
+    at = upload(new_app(), "联盟协议（修订稿）.docx", v2)
+    metrics = {m.label: m.value for m in at.metric}
+    assert int(metrics["新增的条款"]) + int(metrics["修改的条款"]) >= 1
+    labels = [e.label for e in at.expander]
+    assert any("不可抗力" in lab and "新增" in lab for lab in labels), labels
+    buttons = {b.proto.label: b for b in at.get("download_button")}
+    cmp_docx = media(buttons["修订对照（Word，旧版→新版）"])
+    assert b"w:ins" in zipfile.ZipFile(io.BytesIO(cmp_docx)).read("word/document.xml")
+    assert not any(label.startswith("下载修订稿") for label in buttons)      # made on request only
+    next(b for b in at.button if b.key == "v_make_revision").click().run()
+    assert not at.exception, at.exception
+    revision = next(b for b in at.get("download_button") if b.proto.label.startswith("下载修订稿"))
+    xml = zipfile.ZipFile(io.BytesIO(media(revision))).read("word/document.xml").decode("utf-8")
+    assert 'w:author="合规审查"' in xml and "<w:del " in xml
