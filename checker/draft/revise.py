@@ -259,8 +259,11 @@ class _Reviser:
             for line in lines:
                 self._add_after(anchor, line, body_ppr, body_rpr)
         else:
-            first = self._add_after(anchor, (f"{label} {heading} {lines[0]}" if label else f"{heading}　{lines[0]}"),
-                                    head_ppr, head_rpr)
+            # 第X条 and heading in the format of the neighbour's number, the text in that of its body
+            runs = [r for r in _runs(tparas[0]) if r.find(qn("w:t")) is not None]
+            num_rpr = runs[0].find(qn("w:rPr")) if runs else None
+            first = self._add_after(anchor, f"{label} {heading}".strip() if label else heading, head_ppr, num_rpr)
+            first.append(self.t.insertion("　" + lines[0], head_rpr))
             for line in lines[1:]:
                 self._add_after(anchor, line, head_ppr, head_rpr)
         ch = Change(f.rule, section, "插入条款", "", text, heading)
