@@ -44,7 +44,6 @@ _NO_ANCHOR = {"signature", "attachments"}
 _SENT_END = "。！？!?"
 _ARTICLE_NO = re.compile(r"^第([一二三四五六七八九十百零〇两\d]+)条")
 _LABEL = "\u2063第?条"          # stands for an inserted article's number until all insertions are known
-_COMMISSION = re.compile(r"(?<![当本该有关])([\u4e00-\u9fa5]{2,8}?仲裁委员会)")
 
 
 # Rules that report something missing from a clause: their wording is added, nothing is deleted.
@@ -115,12 +114,19 @@ def select_findings(report, accept: list[str] | None = None, decisions: dict | N
 
 
 def document_fill(report) -> dict[str, str]:
-    """Placeholder values the document itself tells (beyond what the engine filled)."""
-    text = report.document.text
+    """Placeholder values the document itself tells (beyond what the engine filled): the arbitration
+    commission it names, if that is a real, identifiable one (仲裁法 第十六条、第十八条)."""
+    from checker.facts.disputes import arbitration_bodies, identify, mask
+
     out: dict[str, str] = {}
-    m = _COMMISSION.search(text)
-    if m and not m.group(1).startswith(("当地", "所在地", "有关")):
-        out["arbitration_commission"] = m.group(1)
+    masked, _ = mask(report.document.text)
+    for d in arbitration_bodies(masked):
+        if d.kind != "named":
+            continue
+        c = identify(d.prefix)
+        if c.status in ("exact", "slip", "parent") and c.name:
+            out["arbitration_commission"] = c.name if c.name.endswith(("委员会", "仲裁院", "中心")) else f"{c.name}仲裁委员会"
+            break
     return out
 
 

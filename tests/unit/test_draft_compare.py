@@ -57,7 +57,7 @@ def test_known_differences_are_found(pair):
     assert (s["changed"], s["added"], s["removed"], s["moved"]) == (1, 1, 1, 1)
     assert rows["联盟标识"]["status"] == "added" and rows["其他约定事项"]["status"] == "removed"
     law = rows["法律适用"]
-    assert law["status"] == "changed" and law["old"]["number"] == "第三十九条" and law["new"]["number"] == "第四十条"
+    assert law["status"] == "changed" and law["old"]["number"] == "第三十八条" and law["new"]["number"] == "第三十九条"
     assert "".join(d["text"] for d in law["diff"] if d["op"] != "delete") == LAW
     assert "".join(d["text"] for d in law["diff"] if d["op"] != "insert") == "本协议的订立、效力、解释、履行和争议解决，适用中华人民共和国法律。"
     assert [d["text"] for d in law["diff"] if d["op"] == "insert"] == ["、变更", "终止以及", "的", "均"]
@@ -125,10 +125,10 @@ def test_docx_export_tracks_old_to_new(pair, tmp_path):
     ins = ["".join(t.text for t in el.iter(W + "t")) for el in root.iter(W + "ins")]
     dels = ["".join(t.text for t in el.iter(W + "delText")) for el in root.iter(W + "del")]
     assert any("联盟标识由秘书处设计" in x for x in ins) and any("本协议未尽事宜" in x for x in dels)
-    assert "第三十九条 法律适用 " in dels and "第四十条 法律适用 " in ins
+    assert "第三十八条 法律适用 " in dels and "第三十九条 法律适用 " in ins
     accepted = accept_all(out, tmp_path / "接受.docx", tmp_path)
     from docx import Document
 
     text = "\n".join(p.text for p in Document(str(accepted)).paragraphs)
     assert LAW in text and "联盟标识由秘书处设计" in text and "本协议未尽事宜" not in text
-    assert text.index("第四十三条 保密") < text.index("第四十四条 文件送达")
+    assert text.index("第四十二条 保密") < text.index("第四十三条 文件送达")

@@ -62,7 +62,7 @@ def test_changes_are_tracked_insertions_and_deletions(annotated):
     deleted = "".join(t.text for d in dels for t in d.iter(W + "delText"))
     assert "也可以向甲方住所地有管辖权的人民法院提起诉讼" in deleted          # the 或裁或诉 sentence
     inserted = "".join(t.text for i in ins for t in i.iter(W + "t"))
-    assert "提交宁德仲裁委员会" in inserted and "【" not in inserted           # placeholder filled from the document
+    assert "协商或者调解不成的，提交宁德仲裁委员会，按照" in inserted and "【" not in inserted   # filled from the document
     assert "第十九条 不可抗力" in inserted                                    # inserted where the outline expects it
     # Typed numbers after the new article move up by one: 第十九条 → 第二十条 … 第二十三条 → 第二十四条.
     assert [c.after for c in changes if c.action == "重新编号"] == ["第二十条", "第二十一条", "第二十二条", "第二十三条",
