@@ -127,6 +127,10 @@ def _table_parties(lines: list[tuple[str, int]]) -> list[Party]:
             if key in cols and cols[key] < len(cells) and cells[cols[key]][0].strip():
                 setattr(p, key, cells[cols[key]][0].strip())
         p.rep_label = "法定代表人" if p.legal_rep else None
+        for i, (c, _) in enumerate(cells):          # a role column (甲方 / 缔约方一 / 成员单位1)
+            if i != cols["name"] and ROLE.match(c.strip() + "：") and len(c.strip()) <= 8:
+                p.role = c.strip()
+                break
         out.append(p)
     return out
 

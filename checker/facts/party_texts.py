@@ -27,7 +27,7 @@ _SIG_TAIL = re.compile(r"\s*[（(](?:盖章|公章|签章|印章|章|单位盖�
 _NOT_NAME = re.compile(r"无正文|签署页|签字页|^[（(]|^(?:法定代表人|法人代表|负责人|授权代表|委托代理人|代理人|签字|签名|日期|签署日期|"
                        r"签订日期|时间|年|地址|电话|[（(]?签字)"
                        # a signature table's header row names columns, not parties
-                       r"|^(?:成员|联盟成员|缔约|签约|协议)?(?:单位|方)(?:名称)?(?:[（(]盖章[)）])?$|^(?:单位)?(?:盖章|公章|签章)$")
+                       r"|^(?:成员|联盟成员|缔约|签约|协议)?(?:单位|方)(?:名称)?(?:[（(]盖章[)）])?$|^(?:单位)?(?:盖章|公章|签章|签字|签名|签署)(?:处|栏|页)?\s*(?:如下)?\s*[:：]?$")
 _MEMBER_HEAD = re.compile(r"^\s*(?:附件\s*[\d一二三四五六七八九十]*\s*[:：、.．]?\s*)?[《“]?(?:[^\n]{0,20}联盟)?"
                           r"(?:成员|会员|理事)(?:单位)?(?:名单|名录|一览表|列表)[》”]?\s*$")
 _NUM_PREFIX = re.compile(r"^\s*(?:[（(]?\d{1,3}[)）.．、]?|[①-⑳])\s*")
@@ -112,7 +112,11 @@ def signature_names(document, units) -> list[tuple[str, tuple[int, int]]]:
     for line, base in signature_region(document, units):
         # In a signing table the seal often has its own cell: the whole row is a sealed entry.
         row_sealed = bool(re.search(r"[（(]\s*(?:盖章|公章|签章|印章)\s*[)）]", line)) and "\t" in line
-        for cell, off in _sig_cells(line):
+        cells = _sig_cells(line)
+        # a role cell next to the name cell of the same row ("甲方 | XX有限公司") is a label, not a name
+        named_row = any(is_org_name(_SIG_TAIL.sub("", c[_SIG_LABEL.match(c).end():] if _SIG_LABEL.match(c) else c))
+                        for c, _ in cells)
+        for cell, off in cells:
             if _NOT_NAME.match(cell.strip()):
                 continue
             lab = _SIG_LABEL.match(cell)
@@ -125,7 +129,7 @@ def signature_names(document, units) -> list[tuple[str, tuple[int, int]]]:
                 continue
             if rest and is_org_name(rest):
                 out.append((rest, (start, start + len(rest))))
-            elif not rest.strip() and role:
+            elif not rest.strip() and role and not named_row:
                 out.append((role, (base + off, base + off + len(role))))
             elif rest and (role or sealed) and 2 <= len(rest) <= 16:
                 out.append((rest, (start, start + len(rest))))   # a 简称 next to the seal
