@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 import pypdfium2 as pdfium
-from PIL import Image, ImageDraw, ImageFilter, ImageFont
+from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "corpus"
@@ -99,7 +99,9 @@ def scan(src: Path, opts: dict, seed: int) -> tuple[bytes, dict]:
             for k, (x, y, unit) in enumerate(seal_spots(page, scale, opts.get("skip_seal"))):
                 s = seal_image(size, unit or "合同专用章")
                 x = int(img.width * (0.55 + 0.15 * (k % 3)))   # three columns, 3.1 cm apart
-                img.paste(s, (x - size // 2, y - size // 2), s)
+                layer = Image.new("RGB", img.size, "white")           # ink multiplies: black text shows through
+                layer.paste(s, (x - size // 2, y - size // 2), s)
+                img = ImageChops.multiply(img, layer)
                 meta["seals_drawn"].append({"page": i + 1, "unit": unit})
         if opts.get("grey"):
             a = np.asarray(img).astype(np.int16)

@@ -30,6 +30,7 @@ LOW_SCORE = 0.80          # a page whose mean confidence is below this gets its 
 
 _engine = None
 _lock = threading.Lock()
+_run_lock = threading.Lock()       # one recognition at a time (2 cores; the engine is stateful)
 
 
 def available() -> bool:
@@ -90,24 +91,60 @@ class Page:
 
 
 def recognise(img, number: int) -> Page:
-    """OCR one page image (PIL or RGB array): seals found and whitened, 90° turns undone."""
+    """OCR one page image (PIL or RGB array): seals found and whitened; a page lying on its side
+    (text boxes taller than wide) or upside down (the direction classifier says 180° for most
+    lines) is turned upright first."""
     from checker.ingest.seals import find_seals, remove_red
     rgb = np.asarray(img.convert("RGB")) if hasattr(img, "convert") else np.asarray(img)
-    lines = _run(remove_red(rgb))
+    clean = remove_red(rgb)
     rotated = 0
-    if _sideways(lines):
-        for turn in (1, 3):                         # 90° counter-clockwise, then clockwise
-            cand = np.ascontiguousarray(np.rot90(rgb, turn))
-            cl = _run(remove_red(cand))
-            if not _sideways(cl) and _mass(cl) > _mass(lines) * 0.8:
-                rgb, lines, rotated = cand, cl, 90 * turn
-                break
+    boxes = _detect(clean)
+    if _sideways(boxes):
+        rgb, clean, rotated = np.rot90(rgb, 1), np.rot90(clean, 1), 90       # 90° counter-clockwise
+        boxes = _detect(np.ascontiguousarray(clean))
+    if _upside_down(clean, boxes):
+        rgb, clean, rotated = np.rot90(rgb, 2), np.rot90(clean, 2), (rotated + 180) % 360
+    rgb, clean = np.ascontiguousarray(rgb), np.ascontiguousarray(clean)
+    lines = _run(clean)
     h, w = rgb.shape[:2]
     return Page(number=number, width=w, height=h, lines=lines, seals=find_seals(rgb), rotated=rotated)
 
 
+def _detect(rgb: np.ndarray) -> list[tuple[float, float, float, float]]:
+    """Text line boxes only (detection without recognition: a fraction of the cost)."""
+    eng = engine()
+    with _run_lock:                  # the engine keeps the use_* switches between calls
+        res = eng(rgb, use_det=True, use_cls=False, use_rec=False)
+    boxes = getattr(res, "boxes", None)
+    if boxes is None:
+        return []
+    out = []
+    for box in boxes:
+        xs, ys = [p[0] for p in box], [p[1] for p in box]
+        out.append((float(min(xs)), float(min(ys)), float(max(xs)), float(max(ys))))
+    return out
+
+
+def _upside_down(rgb: np.ndarray, boxes) -> bool:
+    """Most of the widest lines classified as turned by 180° (PP-OCR's direction classifier)."""
+    wide = sorted((b for b in boxes if (b[2] - b[0]) > 2 * (b[3] - b[1])), key=lambda b: b[0] - b[2])[:15]
+    if len(wide) < 3:
+        return False
+    crops = [np.ascontiguousarray(rgb[int(y0):int(y1) + 1, int(x0):int(x1) + 1]) for x0, y0, x1, y1 in wide]
+    try:
+        eng = engine()
+        with _run_lock:
+            _, res = eng.cls_and_rotate(crops)
+        labels = [str(label) for label, _ in (res.cls_res or [])]
+    except Exception:   # the classifier is an aid; without it the page is read as it lies
+        return False
+    return labels.count("180") > len(labels) * 0.6
+
+
 def _run(rgb: np.ndarray) -> list[Line]:
-    res = engine()(rgb)
+    eng = engine()
+    with _run_lock:
+        res = eng(rgb, use_det=True, use_cls=True, use_rec=True)
     out = []
     if res is None or res.boxes is None or res.txts is None:
         return out
@@ -120,13 +157,9 @@ def _run(rgb: np.ndarray) -> list[Line]:
     return out
 
 
-def _mass(lines: list[Line]) -> float:
-    return sum(l.score * len(l.text) for l in lines)
-
-
-def _sideways(lines: list[Line]) -> bool:
-    """Most multi-character boxes taller than wide: the page is lying on its side."""
-    boxes = [l.box for l in lines if len(l.text) >= 3]
+def _sideways(boxes) -> bool:
+    """Most text boxes taller than wide: the page is lying on its side."""
+    boxes = [b for b in boxes if max(b[2] - b[0], b[3] - b[1]) > 3 * min(b[2] - b[0], b[3] - b[1])]
     if len(boxes) < 3:
         return False
     tall = sum(1 for x0, y0, x1, y1 in boxes if (y1 - y0) > 1.5 * (x1 - x0))

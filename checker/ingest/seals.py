@@ -104,8 +104,8 @@ def _component(cells: np.ndarray, seen: np.ndarray, y: int, x: int) -> tuple[lis
 def match_rows(rows: list[dict], seals_by_page: dict[int, list[dict]]) -> list[dict]:
     """For each signature row {"party", "page", "box_rel"} say whether a seal lies on it.
 
-    Each seal goes to the one row nearest to it on its page (vertical distance of the centres, plus
-    the horizontal gap when the seal is beside the row), if it overlaps that row's height band widened
+    Each seal goes to the one row nearest to it on its page (vertical distance of the centres; the
+    horizontal gap when the seal is beside the row only breaks ties), if it overlaps that row's height band widened
     by one seal height (seals sit over or beside the 盖章 field); a row with no seal is "absent"."""
     out = [{"party": r.get("party"), "page": r.get("page"), "row_box": r.get("box_rel"), "seal": "absent",
             "seal_box": None} for r in rows]
@@ -120,7 +120,7 @@ def match_rows(rows: list[dict], seals_by_page: dict[int, list[dict]]) -> list[d
                 if r["page"] != page or not box or sb[3] < box[1] - sh or sb[1] > box[3] + sh:
                     continue
                 dx = 0.0 if box[0] <= cx <= box[2] else min(abs(cx - box[0]), abs(cx - box[2]))
-                d = abs(cy - (box[1] + box[3]) / 2) + 0.5 * dx
+                d = abs(cy - (box[1] + box[3]) / 2) + 0.05 * dx     # the line it sits on; beside it is common
                 if best_d is None or d < best_d:
                     best, best_d = k, d
             if best is not None and out[best]["seal"] == "absent":
