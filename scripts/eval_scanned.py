@@ -53,8 +53,11 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--profile", default="fujian")
     ap.add_argument("--only", nargs="*")
-    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--json", action="store_true", help="print the rows as JSON instead of the table")
+    ap.add_argument("--table", metavar="FILE", help="print the table of rows saved earlier with --json")
     args = ap.parse_args(argv)
+    if args.table:
+        return table(json.loads(Path(args.table).read_text(encoding="utf-8")))
     manifest = json.loads((SCANNED / "manifest.json").read_text(encoding="utf-8"))
     rows = []
     for name, meta in manifest.items():
@@ -67,6 +70,10 @@ def main(argv=None) -> int:
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return 0
+    return table(rows)
+
+
+def table(rows: list[dict]) -> int:
     print("| 扫描件 | 来源 | 处理 | 页 | 用时 s | 平均置信度 | 旋转页 | 印章 找到/画上 | 章节状态一致 | 问题 一致/文字版/扫描版 | 只在文字版 | 只在扫描版 |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for r in rows:

@@ -1,6 +1,6 @@
 """PDFs whose pages (all or some) have no usable text layer: find those pages and OCR them.
 
-A page needs OCR when it has no text characters (a scan) or when its text is garbage — "(cid:NNN)",
+A page needs OCR when it shows an image and (almost) no text characters (a scan), or when its text is garbage — "(cid:NNN)",
 private-use or unmapped glyphs (tech_notes.md "PDF"). Pages with a good text layer keep it; a
 text PDF with one scanned signature page gets that page recognised and merged in page order.
 """
@@ -33,7 +33,11 @@ def pages_needing_ocr(data: bytes, name: str) -> tuple[int, list[int]]:
                 count = pdfium_c.FPDFText_CountChars(tp.raw)
                 unmapped = sum(1 for k in range(count) if pdfium_c.FPDFText_HasUnicodeMapError(tp.raw, k) == 1)
                 real = sum(1 for c in text if not c.isspace())
-                if real < MIN_CHARS or _garbage_ratio(text) > 0.2 or (real and unmapped > real * 0.2):
+                garbage = _garbage_ratio(text) > 0.2 or (real and unmapped > real * 0.2)
+                # a short page of real text (“本页无正文”) keeps it; a picture with little or no text is a scan
+                scan = real < MIN_CHARS and any(True for _ in page.get_objects(
+                    filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
+                if garbage or scan:
                     need.append(i)
             finally:
                 tp.close()
