@@ -56,3 +56,13 @@ def test_mutated_corpus_docx(seed):
     files = docx_files()
     path = files[seed % len(files)]
     check_bytes(mutate_docx(path.read_bytes(), rnd), path.name)
+
+
+def test_crash_found_by_make_fuzz_confidentiality_outside_units():
+    """make fuzz, corpus_text c13.txt seed=722651436: 保密 wording only in a chapter's own text
+    (no clause unit holds it) crashed CONFIDENTIALITY_GAPS with an IndexError."""
+    name, text = dict(TEXTS_BY_NAME)["c13.txt"]
+    check_text(mutate_text(text, random.Random(722651436)))
+
+
+TEXTS_BY_NAME = [(n, (n, t)) for n, t in TEXTS]

@@ -37,7 +37,10 @@ def confidentiality(ctx, rule):
         missing.append("保密信息的范围")
     if not _CONF_SURVIVE.search(text):
         missing.append("保密期限及退出、除名、解散或协议终止后的继续保密义务")
-    if missing:
+    if missing and not conf_sents:      # the wording sits outside every clause unit (e.g. under a chapter heading)
+        yield Hit(clause=None, span=None, section="other_matters", evidence="",
+                  message="保密约定不完整，缺少：" + "、".join(missing) + "。")
+    elif missing:
         first = conf_sents[0]
         yield Hit(clause=first.clause, span=(first.start, first.end), evidence=first.text.strip(),
                   message="保密约定不完整，缺少：" + "、".join(missing) + "。")
