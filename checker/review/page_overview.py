@@ -32,7 +32,8 @@ def header(ctx) -> None:
     if ctx.get("corrections"):
         info.append(f"已按审查人更正 {len(ctx['corrections'])} 处结构重新审查")
     st.caption(" · ".join(info))
-    for w in doc.warnings:
+    from checker.report.common import seal_lines
+    for w in doc.warnings + seal_lines(ctx["report"]):     # OCR pages and confidence, wrong extension, seals
         st.warning(w)
     reading = reading_of(ctx)
     if not reading.reliable:

@@ -82,12 +82,23 @@ def test_streamlit_telemetry_is_off_in_the_file_and_at_run_time():
     assert out.stdout.split() == ["False", "127.0.0.1", "False"], out.stderr
 
 
-def test_review_page_makes_no_connection(no_network):
+def test_review_page_makes_no_connection_and_shows_ingest_warnings(no_network, tmp_path, monkeypatch):
     pytest.importorskip("streamlit")
+    monkeypatch.setenv("ALLIANCE_CHECK_DB", str(tmp_path / "reviews.db"))
     from streamlit.testing.v1 import AppTest
+    from checker import ingest
+    from checker.errors import InputError
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
     at.run()
     at.sidebar.button[0].click().run()                   # 载入示例协议: a full review on the page
+    assert not at.exception and at.tabs
+    # a Word file named .pdf: read as Word, the page shows the same warning as the CLI
+    at.sidebar.file_uploader[0].set_value(("改名.pdf", (CORPUS / "c01.docx").read_bytes(), "application/pdf")).run()
     assert not at.exception
-    assert any("问题" in m.value for m in at.markdown) or at.tabs
+    assert any("内容实际是Word 文档（.docx）" in w.value for w in at.warning)
+    # an unusable file: the limit/refusal message of ingest, as one error line
+    at.sidebar.file_uploader[0].set_value(("名单.txt", bytes(range(256)) * 8, "text/plain")).run()
+    with pytest.raises(InputError) as cli_msg:
+        ingest.load_bytes(bytes(range(256)) * 8, "名单.txt")
+    assert [e.value for e in at.error] == [f"无法审查该文件：{cli_msg.value}"]
     assert no_network == []
