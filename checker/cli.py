@@ -314,6 +314,8 @@ def _sources(args) -> int:
             extra = f"；{r['until']} 起由 {r['replaced_by']}（{sources()[r['replaced_by']]['title']}）取代"
         print(f"{r['key']:<10} {kind.get(r['kind'], r['kind'])}  {r['title']}  版本：{r['version']}；"
               f"施行：{r['effective'] or '—'}{extra}〔{state}〕")
+        if r["note"]:
+            print(f"{'':<10} 说明：{r['note']}")
     return 0
 
 
