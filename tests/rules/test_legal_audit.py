@@ -41,12 +41,15 @@ def test_row02_foreign_law_choice_flagged_with_domestic_fie():
     assert run_case(r, case, check)
 
 
-# 3 — categorical 无效 only for elective wording; sequential left to ARB_THEN_COURT (可能无效)
-def test_row03_sequential_clause_not_both_forums():
+# 3 — categorical 无效 only for elective wording; the sequential form keeps its contract rule id
+# (contracts.md §3: DISPUTE_BOTH_FORUMS also for "仲裁不服再起诉") with a hedged 可能无效, and only one finding
+def test_row03_sequential_clause_is_one_hedged_finding():
     text = "协商不成的，提交泉州仲裁委员会仲裁；对仲裁裁决不服的，可向泉州市中级人民法院起诉。"
-    assert not fire("DISPUTE_BOTH_FORUMS", text)
-    found = fire("ARB_THEN_COURT", text)
-    assert found and "可能" in found[0].message
+    found = fire("DISPUTE_BOTH_FORUMS", text)
+    assert found and "可能" in found[0].message and "法院对这种约定的效力认定不一" in found[0].message
+    assert not fire("ARB_THEN_COURT", text)
+    elective = fire("DISPUTE_BOTH_FORUMS", "协商不成的，可以向泉州仲裁委员会申请仲裁，也可以向人民法院起诉。")
+    assert elective and "可能" not in elective[0].message
 
 
 # 4 — 2017 第十八条 = 2025 第二十九条

@@ -102,9 +102,9 @@ def test_no_institution_severity_and_span():
     assert found == []        # ARB_MULTI_COMMISSION reports the floating place
 
 
-def test_arb_then_court_span():
-    found, spans = run("ARB_THEN_COURT", [("dispute_resolution", "提交厦门仲裁委员会仲裁；对仲裁裁决不服的，可向人民法院起诉。")])
-    assert spans == ["仲裁裁决不服的，可向人民法院"]
+def test_sequential_span_is_the_then_court_words():
+    found, spans = run("DISPUTE_BOTH_FORUMS", [("dispute_resolution", "提交厦门仲裁委员会仲裁；对仲裁裁决不服的，可向人民法院起诉。")])
+    assert spans == ["仲裁裁决不服的，可向人民法院起诉"]
 
 
 def test_multi_commission_branch_is_one():
@@ -175,15 +175,15 @@ def test_court_fallback_for_non_arbitrable_disputes_is_not_elective(text):
     assert not run("DISPUTE_BOTH_FORUMS", [("dispute_resolution", text)])[0]
 
 
-def test_sequential_clause_is_arb_then_court_only():
+def test_sequential_clause_is_both_forums_only():
     text = "协商不成的，提交泉州仲裁委员会仲裁；对仲裁裁决不服的，可向泉州市中级人民法院起诉。"
-    assert not run("DISPUTE_BOTH_FORUMS", [("dispute_resolution", text)])[0]
-    assert run("ARB_THEN_COURT", [("dispute_resolution", text)])[0]
+    assert run("DISPUTE_BOTH_FORUMS", [("dispute_resolution", text)])[0]
+    assert not run("ARB_THEN_COURT", [("dispute_resolution", text)])[0]
 
 
 def test_then_court_with_unknown_commission_fires_both():
     text = "争议提交泉港仲裁委员会仲裁，仲裁无果，可向当地法院起诉。"
-    then, _ = run("ARB_THEN_COURT", [("dispute_resolution", text)])
+    then, _ = run("DISPUTE_BOTH_FORUMS", [("dispute_resolution", text)])
     body, words = run("ARBITRATION_NO_INSTITUTION", [("dispute_resolution", text)])
     assert then and body and body[0].severity == "error" and "泉港仲裁委员会" in words[0]
 

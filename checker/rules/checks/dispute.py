@@ -57,8 +57,13 @@ def _hit(clause, a, b, message=None, severity=None):
                message=message, severity=severity)
 
 
+SEQUENTIAL_MESSAGE = ("条款约定先仲裁、对裁决不服（或仲裁无果）再向人民法院起诉（先裁后诉），同时约定了仲裁和诉讼。仲裁一裁终局，"
+                      "裁决后不能就同一纠纷再起诉；法院对这种约定的效力认定不一，可能认定整个仲裁约定无效，也可能只认定“再起诉”部分无效。"
+                      "请只保留一种方式：选择仲裁就删去起诉的内容并写明裁决是终局的；选择诉讼就删去仲裁。")
+
+
 def _sequential(masked: str) -> list[tuple[int, int]]:
-    """Spans of "仲裁…不服/无果…起诉" (先裁后诉): ARB_THEN_COURT's finding, not an elective choice."""
+    """Spans of "仲裁…不服/无果…起诉" (先裁后诉): reported with its own, hedged message, not as an elective choice."""
     out = []
     for m in _THEN.finditer(masked):
         tail = re.split(r"[。；]", masked[m.end():m.end() + 40])[0]
@@ -83,6 +88,15 @@ def both_forums(ctx, rule):
             return
     arb = [(c, f) for c, f in items if f.arb and not (f.form and "arb" not in f.form_chosen)]
     court = [(c, f, ec) for c, f in items if (ec := _elective_court(f)) and not (f.form and "court" not in f.form_chosen)]
+    if arb and not court:
+        # 先裁后诉 ("对仲裁裁决不服的，可以起诉") is the second form contracts.md §3 names for this rule. Courts are
+        # split on its effect (some void the arbitration clause, others only the 再起诉 part — (2019)最高法民终279号),
+        # so the message says 可能无效, unlike the elective form that 法释〔2006〕7号 第七条 makes void outright.
+        for clause, f in arb:
+            seq = _sequential(f.masked)
+            if seq:
+                yield _hit(clause, *seq[0], message=SEQUENTIAL_MESSAGE)
+                return
     if not arb or not court:
         return
     # Point at the court words nearest to an arbitration choice (the second forum).
@@ -182,16 +196,11 @@ _COURT_WORD = re.compile(r"人民法院|法院|起诉|诉讼|上诉")
 @rule_impl("ARB_THEN_COURT")
 def arb_then_court(ctx, rule):
     for clause, f in analysed(ctx):
+        # Only an award declared non-final or appealable; 先裁后诉 with a court is DISPUTE_BOTH_FORUMS's finding
+        # (contracts.md §3), so one clause never gets two findings of different certainty (legal_audit 第3项).
         m = _NOT_FINAL.search(f.masked)
-        if m:
+        if m and not _sequential(f.masked):
             yield _hit(clause, *m.span())
-            continue
-        for m in _THEN.finditer(f.masked):
-            tail = f.masked[m.end():m.end() + 40]
-            c = _COURT_WORD.search(re.split(r"[。；]", tail)[0])
-            if c:
-                yield _hit(clause, m.start(), m.end() + c.end())
-                break
 
 
 @rule_impl("ARB_MULTI_COMMISSION")
