@@ -1,11 +1,12 @@
 """The clause → section linear model at inference: hashed features × a weight table, softmax.
 
 Trained by ``checker.classify.train`` (scikit-learn logistic regression, used at training time
-only); what inference loads is a NumPy table of float16 weights (models/section_linear/), so a
-check does not import scikit-learn and the model loads in milliseconds.
+only); what inference loads is a memory-mapped NumPy table of float16 weights (models/section_linear/), so
+a check does not import scikit-learn or spaCy and the model loads in milliseconds.
 """
 from __future__ import annotations
 
+import json
 import math
 from pathlib import Path
 
@@ -30,13 +31,16 @@ class LinearSectionModel:
 
     @classmethod
     def load(cls, path: Path) -> "LinearSectionModel":
-        with np.load(path / "weights.npz", allow_pickle=False) as z:
-            return cls(z["weights"], z["bias"], [str(x) for x in z["labels"]])
+        """Memory-mapped: only the rows a clause's features hit are read, so loading costs nothing."""
+        meta = json.loads((path / "model.json").read_text(encoding="utf-8"))
+        weights = np.load(path / "weights.npy", mmap_mode="r", allow_pickle=False)
+        return cls(weights, np.array(meta["bias"], dtype=np.float32), meta["labels"])
 
     def save(self, path: Path) -> None:
         path.mkdir(parents=True, exist_ok=True)
-        np.savez(path / "weights.npz", weights=self.weights.astype(np.float16), bias=self.bias,
-                 labels=np.array(self.labels))
+        np.save(path / "weights.npy", np.ascontiguousarray(self.weights, dtype=np.float16), allow_pickle=False)
+        (path / "model.json").write_text(json.dumps({"labels": self.labels, "bias": [round(float(x), 6) for x in self.bias]},
+                                                    ensure_ascii=False) + "\n", encoding="utf-8")
 
     def scores(self, feats: list[str]) -> dict[str, float]:
         idx, val = vectorise(feats)

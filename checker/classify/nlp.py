@@ -75,7 +75,7 @@ def section_model():
             from checker.classify.linear import LinearSectionModel
 
             jieba_ready()
-            if not (MODEL_DIR / "weights.npz").exists():
+            if not (MODEL_DIR / "weights.npy").exists():
                 raise FileNotFoundError(f"classifier model missing: run `make train` ({MODEL_DIR})")
             _model = LinearSectionModel.load(MODEL_DIR)
     return _model
