@@ -597,6 +597,12 @@ j|[合营公司|公司]的[产品|合同产品][在中国境内外市场销售|�
 """)
 
 
+# Technical risk (研究开发失败的风险负担, 民法典 第八百五十八条) is not force majeure: the project's own drafts put it
+# with 项目管理 ("研发风险和项目终止"), and a missing 不可抗力 article must still be reported missing.
+_risk = [r for r in BANK["force_majeure"] if re.search("研究开发失败|技术风险|技术开发.失败|技术困难", r[1])]
+BANK["force_majeure"] = [r for r in BANK["force_majeure"] if r not in _risk]
+BANK["projects"].extend(_risk)
+
 # Headings per section, the way those kinds of documents title their articles (agreement,
 # charter, contract and project-contract wording together).
 HEADS = {
@@ -607,11 +613,11 @@ HEADS = {
     "organization": ["组织机构", "理事会", "董事会", "秘书处", "专家委员会", "经营管理机构", "组织领导", "会员代表大会", "负责人", "监事会", "项目负责人"],
     "members": ["会员", "会员资格", "会员的权利和义务", "成员", "联盟成员", "入会", "退会", "成员的加入与退出", "会员的除名", "成员权利", "成员义务"],
     "funds": ["经费管理", "资产管理、使用原则", "研究开发经费、报酬及其支付方式", "技术转让费及支付方式", "投资总额与注册资本", "项目经费", "财务会计", "会费", "经费来源", "使用费及支付方式", "出资"],
-    "projects": ["项目管理", "验收标准和方式", "项目验收", "履行期限、地点和方式", "项目实施", "检查与监督", "结题验收", "立项", "技术资料的交付"],
+    "projects": ["项目管理", "风险责任的承担", "研发风险", "验收标准和方式", "项目验收", "履行期限、地点和方式", "项目实施", "检查与监督", "结题验收", "立项", "技术资料的交付"],
     "ip_benefits": ["知识产权", "技术成果的归属和分享", "成果归属", "利润分配", "收益分配", "后续改进的提供与分享", "专利实施", "知识产权归属", "成果转化"],
     "dissolution": ["终止程序及终止后的财产处理", "合营期限", "解散和清算", "清算", "联盟的终止", "合同的终止", "期限和终止"],
     "breach": ["违约责任", "违约", "责任", "违约及赔偿"],
-    "force_majeure": ["不可抗力", "风险责任的承担", "风险承担", "不可抗力及风险"],
+    "force_majeure": ["不可抗力", "不可抗力事件", "不可抗力及其处理"],
     "dispute_resolution": ["争议的解决", "争议解决", "纠纷解决", "仲裁", "争议处理"],
     "governing_law": ["适用法律", "法律适用", "准据法"],
     "effect_amendment": ["合同的生效", "章程的修改程序", "生效", "变更", "协议的变更与解除", "有效期", "附则", "合同的变更", "生效和期限"],
