@@ -146,8 +146,18 @@ class TerminalProgress:
             self.bar.close()
 
 
+def _lean_imports() -> None:
+    """Cold start of `check`: jieba 0.42 imports the whole of setuptools' pkg_resources (0.2–0.4 s)
+    only to locate its own data files and falls back to plain paths when it is missing; nothing
+    else on the check path needs it (issue 13 §9: load only what inference needs)."""
+    if "pkg_resources" not in sys.modules and "jieba" not in sys.modules:
+        sys.modules["pkg_resources"] = None      # import pkg_resources → ImportError → jieba's fallback
+
+
 def _check(args) -> int:
     from checker.report import export
+
+    _lean_imports()
 
     path = Path(args.file)
     decisions = None
