@@ -42,21 +42,32 @@ def agreement_title(report: Report) -> str:
     return Path(report.document.name).stem
 
 
-def applied_sources(report: Report, items) -> list[str]:
-    """Titles of the profile's policy sources and of every source a listed finding's rule cites."""
-    from checker.library import cited_keys
+def applied_sources(report: Report, items, on: date | None = None) -> tuple[list[str], list[str]]:
+    """(applied, for reference): the profile's policy documents and every law, judicial
+    interpretation or regulation a listed finding's rule cites, in the version in force ``on``; other
+    regions' policy documents a rule cites only as 参照 go to the second list."""
+    from checker.library import cited_keys, in_force
     from checker.rules.loader import rules_by_id
     from checker.rules.profiles import load_profile
 
     src = sources()
     rules = rules_by_id()
-    keys = list(load_profile(report.profile).sources)
+    prof = load_profile(report.profile)
+    own = list(prof.sources) + [k for k, v in src.items() if v.get("kind") == "policy" and v.get("profile") in prof.chain
+                                and k not in prof.sources]
+    keys = list(own)
     for f, _ in items:
         r = rules.get(f.rule)
         for k in (cited_keys(r.citation) if r else []):
-            if k not in keys:
+            if k in src and k not in keys:
                 keys.append(k)
-    return [src[k]["title"] for k in keys if k in src]
+    day = on or date.today()
+    applied, reference = [], []
+    for k in keys:
+        if k not in src or not in_force(k, day):
+            continue
+        (reference if src[k].get("kind") == "policy" and k not in own else applied).append(src[k]["title"])
+    return applied, reference
 
 
 def _para(doc, text: str = "", *, bold: bool = False, size: float | None = None, align=None,
@@ -121,9 +132,12 @@ def opinion_docx(report: Report, decisions: dict | None = None, reviewer: str | 
     _labelled(doc, "审查配置", prof.title)
     _labelled(doc, "审查日期", f"{day.year}年{day.month}月{day.day}日")
     _labelled(doc, "法律依据截至", f"{day.year}年{day.month}月{day.day}日")
-    _para(doc, "本次审查适用的政策文件与法律法规：", indent=True)
-    for i, t in enumerate(applied_sources(report, items), 1):
+    applied, reference = applied_sources(report, items, day)
+    _para(doc, "本次审查适用的政策文件与法律法规（均为审查日施行的版本）：", indent=True)
+    for i, t in enumerate(applied, 1):
         _para(doc, f"{i}. {t}", indent=True)
+    if reference:
+        _para(doc, "参照的其他地区政策文件：" + "；".join(reference) + "。", indent=True)
 
     _para(doc, "二、审查结论摘要", bold=True, size=14)
     verdict = ("协议存在须修改的问题，建议修改后再行签署或报备。" if sev["errors"]
