@@ -94,6 +94,7 @@ CSS = """
 [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]{display:none !important}
 [data-testid="stFileUploaderDropzone"] button > div > span::after{content:"选择文件";font-size:.9rem}
 [data-testid="InputInstructions"]{display:none}
+[data-testid="stStatusWidget"]{display:none}   /* "Running…"/"Stop": the page shows its own Chinese progress */
 /* compact header so the first finding fits a 1366×768 screen */
 [data-testid="stMainBlockContainer"]{padding-top:3.2rem;padding-bottom:2rem}
 [data-testid="stMetric"]{padding:0}
