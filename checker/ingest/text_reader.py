@@ -128,6 +128,22 @@ def text_blocks(text: str, markdown: bool = False) -> list[RawBlock]:
                 blocks.append(RawBlock(body="", cells=[c for c in got if isinstance(c, str)], kind="table_row"))
                 continue
             line = got
-        if line.strip():
+        cells = [] if markdown else _text_cells(line)
+        if len(cells) >= 2:
+            blocks.append(RawBlock(body="", cells=cells, kind="table_row"))
+        elif line.strip():
             blocks.append(RawBlock(body=line))
     return blocks
+
+
+# A plain-text table row: cells apart by a tab, three or more spaces or two full-width spaces
+# (a party or signing table typed with aligned columns).
+_CELL_GAP = re.compile(r"\t+|[ ]{3,}|\u3000{2,}")
+
+
+def _text_cells(line: str) -> list[str]:
+    t = line.strip()
+    if not _CELL_GAP.search(t):
+        return []
+    cells = [c.strip() for c in _CELL_GAP.split(t)]
+    return [c for c in cells if c] if sum(1 for c in cells if c) >= 2 else []

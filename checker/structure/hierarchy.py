@@ -129,7 +129,7 @@ def choose(blocks: list[Block], markers: list[Marker], signature_start, heading_
         # headings shown only by formatting outnumber the longest numbered run (items restart per heading)
         return Levels("heading", set(), 0, lengths, "bold")
     plain_heads = sum(1 for i, b in enumerate(blocks) if mask[i] and markers[i].type is None and heading_block(b, markers[i]))
-    if plain_heads >= 4 and plain_heads > length and count.get(unit, 0) >= 1.5 * length:
+    if plain_heads >= 4 and plain_heads > length and (count.get(unit, 0) >= 1.5 * length or plain_heads >= 2 * length):
         # short unnumbered lines each followed by items that restart at 1: the lines are the clause headings
         return Levels("heading", set(), 0, lengths, "any")
     containers: set[str] = {"chapter", "section"}
