@@ -139,6 +139,8 @@ def text_blocks(text: str, markdown: bool = False) -> list[RawBlock]:
 # A plain-text table row: cells apart by a tab, three or more spaces or two full-width spaces
 # (a party or signing table typed with aligned columns).
 _CELL_GAP = re.compile(r"\t+|[ ]{3,}|\u3000{2,}")
+_LABEL_CELL = re.compile(r"^(?:[（(]?[\dA-Za-z一二三四五六七八九十⑴-⒇①-⑳Ⅰ-Ⅻ]{1,4}(?:[.．]\d{1,2}){0,3}[)）.．、]?"
+                         r"|第[一二三四五六七八九十百\d]+[条章节])$")
 
 
 def _text_cells(line: str) -> list[str]:
@@ -146,4 +148,6 @@ def _text_cells(line: str) -> list[str]:
     if not _CELL_GAP.search(t):
         return []
     cells = [c.strip() for c in _CELL_GAP.split(t)]
+    if cells and _LABEL_CELL.match(cells[0]):
+        return []                      # "1\t联盟名称": a numbering label and its text, not two cells
     return [c for c in cells if c] if sum(1 for c in cells if c) >= 2 else []
