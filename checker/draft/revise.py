@@ -42,7 +42,8 @@ HEADINGS = {
 }
 _NO_ANCHOR = {"signature", "attachments"}
 _SENT_END = "。！？!?"
-_ARTICLE_NO = re.compile(r"^第([一二三四五六七八九十百零〇两\d]+)条")
+# A typed clause number: 第十二条, 12., 12、, 十二、 (the family — prefix, digits or Chinese, suffix — is kept).
+_NUM = re.compile(r"^(?P<pre>第)?(?P<n>[一二三四五六七八九十百零〇两]+|\d+)(?P<suf>条|、|\.|．)?")
 _LABEL = "\u2063第?条"          # stands for an inserted article's number until all insertions are known
 
 
@@ -58,6 +59,25 @@ def _suggestion_section(rule_id: str) -> str | None:
     r = rules_by_id().get(rule_id)
     s = all_suggestions().get(r.suggestion) if r and isinstance(r.suggestion, str) else None
     return s.get("section") if s else None
+
+
+def _unnumbered(ppr):
+    """A copy of a paragraph's properties for a continuation paragraph: never a new list item
+    (numId 0 also switches off numbering that comes with the paragraph's style)."""
+    import copy
+
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    if ppr is None:
+        return None
+    ppr = copy.deepcopy(ppr)
+    for el in ppr.findall(qn("w:numPr")):
+        ppr.remove(el)
+    num = parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>')
+    style = ppr.find(qn("w:pStyle"))
+    (style.addnext(num) if style is not None else ppr.insert(0, num))
+    return ppr
 
 
 @dataclass
@@ -222,6 +242,7 @@ class _Reviser:
             return
         anchor = paras[-1]
         ppr, rpr = self._fmt(anchor)
+        ppr = _unnumbered(ppr)
         if clause.kind == "signature":
             anchor = self._block_end(anchor)
             ppr, rpr = None, rpr
@@ -243,7 +264,7 @@ class _Reviser:
         if not before:
             return self.plan_append(f, self.units[0], text) if self.units else None
         anchor_clause = before[-1]
-        articles = [c for c in self.units if c.kind == "article" and c.span[0] <= anchor_clause.span[0]]
+        articles = [c for c in self._numbered() if c.span[0] <= anchor_clause.span[0]]
         template = articles[-1] if articles else anchor_clause
         paras = self._paras(anchor_clause)
         tparas = self._paras(template)
@@ -255,7 +276,7 @@ class _Reviser:
         n = self.inserted_after.get(template.id, 0) + 1
         self.inserted_after[template.id] = n
         auto = self.document.blocks[template.block_range[0]].label_len > 0
-        label = "" if auto or not _ARTICLE_NO.match(template.number or "") else _LABEL
+        label = "" if auto or self._typed(template) is None else _LABEL
         heading_only = template.heading and len(_para_text(tparas[0]).strip()) <= len(
             (template.number or "") + template.heading) + 3 and len(tparas) > 1
         lines = [x.strip() for x in text.split("\n") if x.strip()]
@@ -279,11 +300,27 @@ class _Reviser:
             self.labels.append((template, n, first.find(".//" + qn("w:t")), ch))
             self._renumber_after(template)
 
+    def _numbered(self) -> list:
+        """Top-level articles and numbered items (not items inside an article)."""
+        by_id = {c.id: c for c in self.report.clauses}
+        return [c for c in self.units if c.kind in ("article", "item") and c.number
+                and (c.parent is None or (by_id.get(c.parent) is not None and by_id[c.parent].kind == "chapter"))]
+
+    def _typed(self, c):
+        """The typed number at the clause's start (None for Word numbering or no number)."""
+        if not c.number or self.document.blocks[c.block_range[0]].label_len > 0:
+            return None
+        m = _NUM.match(self.document.text[c.span[0]:c.span[0] + 12])
+        return m if m and m.group("n") in c.number else None
+
     @staticmethod
-    def _shifted(number: str, shift: int) -> str:
-        digits = _ARTICLE_NO.match(number).group(1)
+    def _family(m) -> tuple:
+        return (m.group("pre") or "", m.group("n").isdigit(), m.group("suf") or "")
+
+    @staticmethod
+    def _shift_digits(digits: str, shift: int) -> str:
         value = (int(digits) if digits.isdigit() else from_chinese(digits)) + shift
-        return f"第{value if digits.isdigit() else to_chinese(value)}条"
+        return str(value) if digits.isdigit() else to_chinese(value)
 
     def _renumber_after(self, template) -> None:
         """Typed article numbers after an inserted article move up by one (as tracked changes)."""
@@ -294,22 +331,24 @@ class _Reviser:
         starts = sorted(getattr(self, "_renumber_from", []))
         if not starts:
             return
+        families = set()
         for template, n, t_el, ch in self.labels:
+            m = self._typed(template)
+            families.add((self._family(m), template.level))
             before = sum(1 for s in starts if s <= template.span[0])
-            new = self._shifted(template.number, before + n)
+            new = f"{m.group('pre') or ''}{self._shift_digits(m.group('n'), before + n)}{m.group('suf') or ''}"
             t_el.text = t_el.text.replace(_LABEL, new)
             ch.where = new
-        text = self.document.text
-        for c in self.report.clauses:
-            if c.kind != "article" or not c.number:
-                continue
+        for c in self._numbered():
+            m = self._typed(c)
             shift = sum(1 for s in starts if s <= c.span[0])
-            m = _ARTICLE_NO.match(c.number)
-            if not shift or not m or text[c.span[0]:c.span[0] + len(c.number)] != c.number:
+            if not shift or m is None or (self._family(m), c.level) not in families:
                 continue
-            new = self._shifted(c.number, shift)
-            ch = Change("SECTION_MISSING", None, "重新编号", c.number, new, c.number)
-            self.replacements.append((c.span[0], c.span[0] + len(c.number), new, ch))
+            a, b = c.span[0] + m.start("n"), c.span[0] + m.end("n")
+            new = self._shift_digits(m.group("n"), shift)
+            old_label = m.group(0)
+            ch = Change("SECTION_MISSING", None, "重新编号", old_label, old_label.replace(m.group("n"), new, 1), c.number)
+            self.replacements.append((a, b, new, ch))
             self.changes.append(ch)
 
     # -- do it ---------------------------------------------------------------------------------

@@ -171,3 +171,22 @@ def test_revise_refuses_clearly(tmp_path, capsys):
     bad.write_text("{not json", encoding="utf-8")
     assert main(["revise", str(SAMPLE), "--decisions", str(bad)]) == 2
     assert "不是有效的 JSON" in capsys.readouterr().err
+
+
+@needs_lo
+def test_plain_numbered_items_are_renumbered_too(tmp_path):
+    """c12 numbers its clauses 1. 2. … and lacks 经费管理 and 不可抗力: they go in after 4. 联盟成员 and
+    8. 违约责任 (the outline's order) as 5. and 10., and the later items move up by one and two."""
+    src = ROOT / "tests/corpus/c12.docx"
+    data, changes = revise_file(src, accept=["SECTION_MISSING"])
+    inserted = [c for c in changes if c.action == "插入条款"]
+    assert [(c.section, c.where) for c in inserted] == [("funds", "5."), ("force_majeure", "10.")]
+    assert [c.after for c in changes if c.action == "重新编号"] == ["6.", "7.", "8.", "9.", "11.", "12.", "13.", "14."]
+    out = tmp_path / "c12_修订.docx"
+    out.write_bytes(data)
+    report = check(accept_all(out, tmp_path / "接受.docx", tmp_path), profile="fujian")
+    rules = {f.rule for f in report.findings}
+    assert not {r for r in rules if r.startswith("ARTICLE_NUMBER")}
+    assert "SECTION_MISSING" not in rules
+    heads = [(c.number, c.heading) for c in report.clauses if c.kind in ("item", "article")]
+    assert ("5", "经费管理") in heads and ("10", "不可抗力") in heads and ("14", "生效和变更") in heads
