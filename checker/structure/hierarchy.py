@@ -141,7 +141,7 @@ def choose(blocks: list[Block], markers: list[Marker], signature_start, heading_
             tops = [i for i, m in enumerate(markers) if mask[i] and m.key == top]
             chapter_like = any(_CHAPTER_WORDS.match(markers[i].rest.strip()) for i in tops)
             heading_only = all(looks_like_heading(markers[i].rest) for i in tops)
-            if heading_only and not chapter_like:
+            if heading_only and not chapter_like and top in runs:   # (make fuzz: no run of top → KeyError)
                 unit = top                          # 1. 联盟名称 / 1.1 … : the numbered headings are the clauses
                 length, start = runs[top]
             else:

@@ -66,3 +66,10 @@ def test_crash_found_by_make_fuzz_confidentiality_outside_units():
 
 
 TEXTS_BY_NAME = [(n, (n, t)) for n, t in TEXTS]
+
+
+def test_crash_found_by_make_fuzz_decimal_parent_without_a_run():
+    """make fuzz, corpus_docx c18.docx seed=4052798291: a damaged package whose decimal headings
+    form no run crashed the hierarchy choice with KeyError 'decimal_bare'."""
+    path = next(p for p in docx_files() if p.name == "c18.docx")
+    check_bytes(mutate_docx(path.read_bytes(), random.Random(4052798291)), path.name)
