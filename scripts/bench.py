@@ -2,7 +2,8 @@
 
 Prints: cold CLI time (new process, median of 3), warm in-process check time (median of 5),
 pages per second, peak memory of the cold process, and the jieba-only tokenisation time of the same
-text as the floor (target: warm ≤ 3× floor; cold CLI ≤ 1.5 s, issue 13 §9). Then the review page's
+text as the floor (target: warm ≤ 3× floor; cold CLI ≤ 1.5 s, issue 13 §9). Then batch throughput on
+200 agreements with 1 and 2 workers (scripts/bench_batch.py, goal ≥ 10 documents/s with 2), then the review page's
 upload→findings time when scripts/bench_app.py is present.
 """
 from __future__ import annotations
@@ -88,6 +89,7 @@ def main() -> int:
     print(f"热调用 check()（进程内，5 次中位数）：{w:.3f} 秒，{pages / w:.0f} 页/秒")
     print(f"jieba 分词下限：{f:.3f} 秒；热调用 / 下限 = {w / f:.1f} 倍（目标 ≤ 3 倍）")
     print(f"冷启动进程峰值内存：{peak_mb:.0f} MB；发现问题 {n_findings} 条")
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "bench_batch.py")], cwd=ROOT)
     app_bench = ROOT / "scripts" / "bench_app.py"
     if app_bench.exists():
         subprocess.run([sys.executable, str(app_bench)], cwd=ROOT)

@@ -96,6 +96,9 @@ def _review(task: Task) -> tuple[dict[str, Any], dict[str, Any] | None]:
     except Exception as err:  # noqa: BLE001 — one broken file must not stop the batch
         tb = traceback.extract_tb(err.__traceback__)[-1]
         return {**base, **_failed(f"处理时发生内部错误（{type(err).__name__}: {err}；{os.path.basename(tb.filename)}:{tb.lineno}）")}, None
+    import resource
+
+    base["worker_peak_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     return {**base, **row_from_report(rep)}, rep
 
 

@@ -78,12 +78,18 @@ def _jieba():
     return jieba
 
 
+@lru_cache(maxsize=16384)
 def similarity(a: str, b: str) -> float:
-    """0–100 token similarity of two names (rapidfuzz token scorers need space-joined words)."""
+    """0–100 token similarity of two names (rapidfuzz token scorers need space-joined words).
+    Cached: a document compares the same few names many times (preamble, member list, signature)."""
     from rapidfuzz import fuzz
 
-    jb = _jieba()
-    return fuzz.token_sort_ratio(" ".join(jb.lcut(normalize(a))), " ".join(jb.lcut(normalize(b))))
+    return fuzz.token_sort_ratio(_words(a), _words(b))
+
+
+@lru_cache(maxsize=16384)
+def _words(name: str) -> str:
+    return " ".join(_jieba().lcut(normalize(name)))
 
 
 def same_party(a: str, b: str, aliases: tuple[str, ...] | list[str] = ()) -> str:
