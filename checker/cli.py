@@ -297,9 +297,30 @@ def _explain(args) -> int:
 
     rule = rules_by_id().get(args.rule_id.strip().upper())
     if rule is None:
-        raise InputError(f"没有编号为“{args.rule_id}”的规则。运行 alliance-check rules 查看全部规则。")
+        text = _kind_rule_markdown(args.rule_id.strip().upper())
+        if text is None:
+            raise InputError(f"没有编号为“{args.rule_id}”的规则。运行 alliance-check rules 查看全部规则。")
+        print(text)
+        return 0
     print(rule_markdown(rule))
     return 0
+
+
+def _kind_rule_markdown(rule_id: str) -> str | None:
+    """A charter / necessity-statement rule (clause_library/kinds/) explained the same way."""
+    from checker.library import DOCUMENT_KINDS, kind_outline, resolve_citation
+
+    for kind in DOCUMENT_KINDS:
+        spec = kind_outline(kind)
+        for r in spec.get("rules") or []:
+            if r["id"] == rule_id:
+                sev = {"error": "错误", "warning": "警告", "info": "提示"}[r["severity"]]
+                out = [f"## {r['id']}：{r['title']}", "", f"- 适用文件：{spec['title']}（--kind {kind}）",
+                       f"- 严重程度：{sev}", f"- 依据：{resolve_citation(r['citation'])}", "", r["message"].strip()]
+                if r.get("suggestion"):
+                    out += ["", "建议条款：", "", "> " + r["suggestion"].strip()]
+                return "\n".join(out)
+    return None
 
 
 def _sources(args) -> int:

@@ -110,3 +110,29 @@ def test_markdown_of_a_charter_names_its_rules():
 
     md = export(check(CORPUS / "ch02.md"), "markdown").decode("utf-8")
     assert "决策、咨询、执行机构不全" in md and "资产管理" in md
+
+
+def test_kind_outlines_and_rules_are_well_formed():
+    from checker.library import DOCUMENT_KINDS, kind_outline, resolve_citation
+
+    for kind in DOCUMENT_KINDS:
+        spec = kind_outline(kind)
+        keys = [s["key"] for s in spec["sections"]]
+        assert len(keys) == len(set(keys)) and keys[0] == "title"
+        for s in spec["sections"]:
+            assert s["title"] and resolve_citation(s["cite"])
+            for el in s.get("elements") or []:
+                assert el["name"] and el["_rx"] and resolve_citation(el["cite"])
+        ids = [r["id"] for r in spec["rules"]]
+        assert len(ids) == len(set(ids))
+        for r in spec["rules"]:
+            assert r["severity"] in {"error", "warning", "info"}
+            assert r["check"] in {"absent", "present", "groups", "if_then", "elements", "section_absent"}
+            assert r.get("section") is None or r["section"] in keys
+            assert resolve_citation(r["citation"]) and r["message"].strip() and r["title"]
+
+
+def test_explain_a_kind_rule(capsys):
+    assert main(["explain", "NECESSITY_GAP_NOT_STATED"]) == 0
+    out = capsys.readouterr().out
+    assert "组建必要性的说明" in out and "闽科政〔2009〕46号 附件2 2" in out
