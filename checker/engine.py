@@ -52,9 +52,46 @@ def review_as(doc: Document, prof, kind: str = "auto", deadline: limits.Deadline
     if kind == "other":
         return Report(document=doc, profile=prof.key, clauses=[], sections=[], findings=[], kind="other",
                       kind_note=note)
-    rep = review(doc, prof, deadline) if kind == "agreement" else review_kind(doc, prof, kind)
+    if kind == "agreement":
+        rep = review(doc, prof, deadline)
+    elif kind == "charter":
+        # contracts.md §1: every clause keeps a reference-outline key. A charter is reviewed as the agreement
+        # it stands for (the 770号 八 conditions apply to it too) and its own outline is reported beside it,
+        # so a document misread as a charter still gets the agreement's review.
+        rep = review(doc, prof, deadline)
+        with_kind_view(rep, review_kind(doc, prof, kind))
+    else:
+        rep = kind_only(review_kind(doc, prof, kind))
     rep.kind, rep.kind_note = kind, note
     return rep
+
+
+def with_kind_view(rep: Report, own: Report) -> Report:
+    """Adds a kind's own reading (sections, findings) to the reference-outline review ``rep`` of the same text."""
+    by_id = {c.id: c for c in own.clauses}
+    for c in rep.clauses:
+        mine = by_id.get(c.id)
+        if mine is not None and mine.span == c.span:
+            c.kind_section = mine.section
+    rep.kind_sections = own.sections
+    for f in own.findings:
+        f.kind_section, f.section = f.section, None
+    # Gaps in the kind's outline stay beside the review (SECTION_MISSING means a reference-outline section,
+    # contracts.md §3); the kind's other rules (e.g. 终止程序) are findings of the review itself.
+    rep.kind_findings = [f for f in own.findings if f.rule == "SECTION_MISSING"]
+    rep.findings += [f for f in own.findings if f.rule != "SECTION_MISSING"]
+    return rep
+
+
+def kind_only(own: Report) -> Report:
+    """A necessity statement is no agreement: its clauses get no reference-outline key (null, contracts.md §1);
+    its own outline, coverage and findings are the review."""
+    for c in own.clauses:
+        c.kind_section, c.section = c.section, None
+    own.kind_sections, own.sections = own.sections, []
+    for f in own.findings:
+        f.kind_section, f.section = f.section, None
+    return own
 
 
 def review(doc: Document, prof, deadline: limits.Deadline | None = None, adjust=None) -> Report:

@@ -76,6 +76,12 @@ def evaluate_document(path: Path, gold: dict) -> dict:
     st = _stripped(text)
     st_nolabel = _stripped(text, _label_offsets(report.document))
     units = [c for c in report.clauses if c.kind != "chapter"]
+    # A charter or necessity statement labelled with its own outline's keys is scored against the kind's
+    # reading (clause.kind_section, report.kind_sections); one labelled with the reference outline's keys
+    # (the blind charters) against the reference outline, as an agreement.
+    contract_keys = set(section_keys())
+    own = kind != "agreement" and any(c.get("section") not in contract_keys | {None}
+                                      for c in gold.get("clauses") or [])
     pairs, unfound = [], []
     for item in gold.get("clauses") or []:
         off = locate(text, item["anchor"], st)
@@ -85,14 +91,16 @@ def evaluate_document(path: Path, gold: dict) -> dict:
             unfound.append(item["anchor"])
             continue
         unit = next((u for u in units if u.span[0] <= off < max(u.span[1], u.span[0] + 1)), None)
-        pairs.append((item.get("section"), unit.section if unit else None))
+        pairs.append((item.get("section"), (unit.kind_section if own else unit.section) if unit else None))
     labelled = gold.get("labelled_rules") or CONTRACT_RULES
     exp = Counter((f["rule"], f.get("section")) for f in gold.get("expected_findings") or [])
-    pred = Counter((f.rule, f.section) for f in report.findings if labelled == "all" or f.rule in labelled)
+    found = report.findings + report.kind_findings if own else report.findings
+    pred = Counter((f.rule, (f.kind_section or f.section) if own else f.section) for f in found
+                   if labelled == "all" or f.rule in labelled)
     status_pairs = []
     gold_sections = gold.get("sections") or {}
     gold_keys = {g for g, _ in pairs if g}
-    for s in report.sections:
+    for s in (report.kind_sections if own else report.sections):
         g = gold_sections.get(s.key)
         expected = (g.get("status") if isinstance(g, dict) else g) if g else ("present" if s.key in gold_keys else "missing")
         status_pairs.append((s.key, expected, s.status))

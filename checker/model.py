@@ -86,6 +86,7 @@ class Clause:
     confidence: float = 0.0
     evidence: list[str] = field(default_factory=list)
     also_covers: list[str] = field(default_factory=list)  # other outline topics this clause covers
+    kind_section: str | None = None  # section of the document kind's own outline (charter, necessity statement)
 
     @property
     def body(self) -> str:
@@ -123,6 +124,7 @@ class Finding:
     number: str | None = None      # visible clause number, e.g. "第十二条"
     location: dict[str, Any] | None = None
     profile: str | None = None
+    kind_section: str | None = None  # for a finding of a document kind's own rules: the section of that outline
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -141,6 +143,10 @@ class Report:
     seals: list[dict[str, Any]] = field(default_factory=list)   # per signature row: seal present/absent (OCR only)
     kind: str = "agreement"        # agreement | charter | necessity | other (checker.kinds)
     kind_note: str = ""            # why the kind was chosen (one Chinese line); the whole message for "other"
+    # A charter or necessity statement is also read against its own outline (clause_library/kinds/): that
+    # coverage and its gaps are reported here, beside the reference-outline ``sections`` of contracts.md §1.
+    kind_sections: list[SectionStatus] = field(default_factory=list)
+    kind_findings: list[Finding] = field(default_factory=list)
 
     def summary(self) -> dict[str, int]:
         sev = [f.severity for f in self.findings]
@@ -175,7 +181,7 @@ class Report:
                  "section": c.section, "confidence": round(c.confidence, 3),
                  "location": _location(doc, c.span[0]), "span": list(c.span),
                  "kind": c.kind, "level": c.level, "parent": c.parent,
-                 "evidence": c.evidence, "also_covers": c.also_covers}
+                 "evidence": c.evidence, "also_covers": c.also_covers, "kind_section": c.kind_section}
                 for c in self.clauses
             ],
             "sections": [
@@ -190,6 +196,12 @@ class Report:
             "summary": self.summary(),
             "kind": self.kind,
             "kind_note": self.kind_note,
+            "kind_sections": [
+                {"key": s.key, "title": s.title, "status": s.status, "clause_ids": s.clause_ids,
+                 "missing_elements": s.missing_elements, "required": s.required}
+                for s in self.kind_sections
+            ],
+            "kind_findings": [f.to_dict() for f in self.kind_findings],
         }
 
 
