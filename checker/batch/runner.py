@@ -52,14 +52,17 @@ def warm_up(store_url: str | None = None) -> None:
 def row_from_report(rep: dict[str, Any]) -> dict[str, Any]:
     """The summary-table fields of one report dict."""
     s = rep.get("summary") or {}
-    secs = rep.get("sections") or []
+    # a charter or necessity statement is tabled by its own outline (kind_sections), an agreement by the reference one
+    secs = rep.get("kind_sections") or rep.get("sections") or []
+    found = (rep.get("findings") or []) + (rep.get("kind_findings") or [])
     return {"status": "ok", "error": "", "kind": rep.get("kind", "agreement"), "kind_note": rep.get("kind_note", ""),
             "sha256": (rep.get("source") or {}).get("sha256", ""),
             "errors": s.get("errors", 0), "warnings": s.get("warnings", 0), "infos": s.get("infos", 0),
             "missing": [x["title"] for x in secs if x["status"] == "missing" and x.get("required", True)],
             "sections": {x["key"]: x["status"] for x in secs},
-            "rules": sorted({f["rule"] for f in rep.get("findings") or []}),
-            "failed_sections": sorted({f["section"] for f in rep.get("findings") or [] if f.get("section")})}
+            "rules": sorted({f["rule"] for f in found}),
+            "failed_sections": sorted({f.get("kind_section") or f["section"] for f in found
+                                       if f.get("kind_section") or f.get("section")})}
 
 
 def review_task(task: Task) -> tuple[dict[str, Any], dict[str, Any] | None]:

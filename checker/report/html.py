@@ -58,7 +58,14 @@ def to_html(report: Report, decisions: dict | None = None) -> str:
         cls = "optional" if status_label(sec) == "未约定" else sec.status
         parts.append(f"<tr class='{cls}'><td>{e(sec.title)}</td><td>{'是' if sec.required else '否'}</td>"
                      f"<td>{status_label(sec)}</td><td>{e(nums)}</td><td>{e('、'.join(sec.missing_elements) or '—')}</td></tr>")
-    parts.append("</table><h2>问题清单</h2>")
+    parts.append("</table>")
+    if report.kind_sections:        # a charter / necessity statement: its own outline as well
+        parts.append("<h2>按本类文件提纲的覆盖</h2><table><tr><th>部分</th><th>必备</th><th>状态</th><th>缺失要素</th></tr>")
+        for sec in report.kind_sections:
+            parts.append(f"<tr class='{sec.status}'><td>{e(sec.title)}</td><td>{'是' if sec.required else '否'}</td>"
+                         f"<td>{status_label(sec)}</td><td>{e('、'.join(sec.missing_elements) or '—')}</td></tr>")
+        parts.append("</table>")
+    parts.append("<h2>问题清单</h2>")
     if not items:
         parts.append("<p>未发现问题。</p>")
     for key, group in grouped_items(items):

@@ -41,6 +41,11 @@ def to_markdown(report: Report, decisions: dict | None = None) -> str:
         nums = section_units(report, sec)
         out.append(f"| {sec.title} | {'是' if sec.required else '否'} | {status_label(sec)} | {_md_escape(nums)} | "
                    f"{'、'.join(sec.missing_elements) or '—'} |")
+    if report.kind_sections:        # a charter / necessity statement: its own outline as well
+        out += ["", "## 按本类文件提纲的覆盖", "", "| 部分 | 是否必备 | 状态 | 缺失要素 |", "| --- | --- | --- | --- |"]
+        for sec in report.kind_sections:
+            out.append(f"| {sec.title} | {'是' if sec.required else '否'} | {status_label(sec)} | "
+                       f"{'、'.join(sec.missing_elements) or '—'} |")
     out += ["", "## 问题清单", ""]
     if not items:
         out += ["未发现问题。", ""]

@@ -69,7 +69,9 @@ def test_kind_option_forces_the_outline(capsys):
     assert d["kind"] == "agreement" and "parties" in [s["key"] for s in d["sections"]]
     main(["check", str(CORPUS / "c05.docx"), "--format", "json"])
     d = json.loads(capsys.readouterr().out)
-    assert d["kind"] == "charter" and "nature" in [s["key"] for s in d["sections"]]
+    assert d["kind"] == "charter" and "nature" in [s["key"] for s in d["kind_sections"]]
+    # contracts.md §1: the clauses and sections of a charter keep the reference outline's keys
+    assert "nature" not in [s["key"] for s in d["sections"]] and "parties" in [s["key"] for s in d["sections"]]
     with pytest.raises(InputError):
         check(text="x", kind="memo")
 
@@ -77,13 +79,15 @@ def test_kind_option_forces_the_outline(capsys):
 def test_charter_review_finds_its_defects():
     rep = check(CORPUS / "ch05.txt").to_dict()
     rules = {f["rule"] for f in rep["findings"]}
-    assert {"CHARTER_MEMBER_TYPES_INCOMPLETE", "CHARTER_IP_RULES_MISSING", "SECTION_MISSING"} <= rules
-    status = {s["key"]: s["status"] for s in rep["sections"]}
+    assert {"CHARTER_MEMBER_TYPES_INCOMPLETE", "CHARTER_IP_RULES_MISSING"} <= rules
+    status = {s["key"]: s["status"] for s in rep["kind_sections"]}
     assert status["benefits"] == "missing" and status["results"] == "partial"
-    missing = next(f for f in rep["findings"] if f["rule"] == "SECTION_MISSING")
-    assert missing["section"] == "benefits" and "津滨科发〔2012〕8号" in missing["citation"]
+    missing = next(f for f in rep["kind_findings"] if f["rule"] == "SECTION_MISSING")
+    assert missing["kind_section"] == "benefits" and missing["section"] is None
+    assert "津滨科发〔2012〕8号" in missing["citation"]
     clean = check(CORPUS / "ch01.txt").to_dict()
-    assert clean["findings"] == [] and all(s["status"] == "present" for s in clean["sections"] if s["required"])
+    assert clean["kind_findings"] == [] and not [f for f in clean["findings"] if f["kind_section"]]
+    assert all(s["status"] == "present" for s in clean["kind_sections"] if s["required"])
 
 
 def test_charter_legal_person_claim_but_not_its_denial():
@@ -96,7 +100,8 @@ def test_charter_legal_person_claim_but_not_its_denial():
 
 def test_necessity_review_four_parts_and_sub_points():
     rep = check(CORPUS / "ns02.md").to_dict()
-    status = {s["key"]: s for s in rep["sections"]}
+    assert rep["sections"] == [] and {c["section"] for c in rep["clauses"]} == {None}   # no agreement outline
+    status = {s["key"]: s for s in rep["kind_sections"]}
     assert status["strategy_fit"]["status"] == "missing"
     assert status["innovation_role"]["status"] == "partial"
     assert any(m.startswith("④") for m in status["innovation_role"]["missing_elements"])
