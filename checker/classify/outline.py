@@ -156,7 +156,8 @@ def classify(units: list[Clause], containers: dict[str, Clause] | None = None) -
     for c in containers.values():
         kids = [u.section for u in units if u.parent == c.id and u.section]
         if kids:
-            c.section = max(set(kids), key=kids.count)
+            # ties go to the topic met first: max over a set depended on the hash seed (flaky between runs)
+            c.section = max(dict.fromkeys(kids), key=kids.count)
             c.confidence = 0.5
             c.evidence = ["章内条款的多数归类"]
 
