@@ -70,9 +70,15 @@ def preamble_region(document, units) -> list[tuple[str, int]]:
         return [ln for u in parts for ln in lines_of(u.text, u.span[0]) if not SEAL_LINE.search(ln[0])]
     m = _FIRST_ARTICLE.search(document.text)
     end = m.start() if m else min(len(document.text), 3000)
+    # The outline found no party units: the preamble still ends where the body's first numbered unit
+    # begins, whatever its numbering family (一. / 1\t / 1联盟…) — body clauses are no party list.
+    body = [u.span[0] for u in units or [] if getattr(u, "kind", None) in _BODY_KINDS]
+    if body:
+        end = min(end, body[0])
     return [ln for ln in lines_of(document.text[:end], 0) if not SEAL_LINE.search(ln[0])]
 
 
+_BODY_KINDS = {"chapter", "article", "item", "heading"}
 SEAL_LINE = re.compile(r"[（(](?:单位)?(?:盖章|公章|签章|印章|盖公章|签字|签名)[)）]|(?:盖章|签章)\s*[:：]")
 
 

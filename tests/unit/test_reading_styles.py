@@ -222,3 +222,20 @@ def test_party_table_broken_across_a_page(tmp_path):
     assert report.document.pages and report.document.pages >= 2
     got = [p["name"] for p in report.parties]
     assert got == names
+
+
+@pytest.mark.parametrize("sep", ["一.", "1\t", "1．", "1"])
+def test_charter_without_party_list_reads_no_body_clause_as_a_party(sep):
+    """A charter has no preamble party list: its numbered body clauses (一. / 1<tab> / 1联盟…) are no parties,
+    however they are numbered — the preamble ends where the body's first numbered unit begins."""
+    from checker.engine import check
+    from checker.facts.parties import extract_parties
+    nums = ["一", "二", "三"] if sep.startswith("一") else ["1", "2", "3"]
+    tail = sep[len(nums[0]):] if sep != "1" else ""
+    body = ["本章程依据联盟各成员签订的联盟协议书制定。", "联盟名称：某某产业技术创新战略联盟，遵循自愿原则。",
+            "联盟成员为甲科技有限公司、乙大学、丙研究院。"]
+    text = "某某产业技术创新战略联盟章程\n" + "".join(f"{n}{tail}{b}\n" for n, b in zip(nums, body))
+    rep = check(text=text, kind="charter")
+    names = [p.name for p in extract_parties(rep.document, rep.clauses)]
+    assert not [n for n in names if "联盟" in n or "章程" in n], names
+    assert "MEMBER_COMPOSITION_INCOMPLETE" not in {f.rule for f in rep.findings}
