@@ -148,6 +148,7 @@ def _text_cells(line: str) -> list[str]:
     if not _CELL_GAP.search(t):
         return []
     cells = [c.strip() for c in _CELL_GAP.split(t)]
-    if cells and _LABEL_CELL.match(cells[0]):
+    if cells and _LABEL_CELL.match(cells[0]) and sum(1 for c in cells[1:] if c) < 2:
         return []                      # "1\t联盟名称": a numbering label and its text, not two cells
+    # "1    XX有限公司    住所    法定代表人": a numbered row of a party table (序号 column) stays a row.
     return [c for c in cells if c] if sum(1 for c in cells if c) >= 2 else []

@@ -239,3 +239,19 @@ def test_charter_without_party_list_reads_no_body_clause_as_a_party(sep):
     names = [p.name for p in extract_parties(rep.document, rep.clauses)]
     assert not [n for n in names if "联盟" in n or "章程" in n], names
     assert "MEMBER_COMPOSITION_INCOMPLETE" not in {f.rule for f in rep.findings}
+
+
+def test_plain_text_party_table_with_a_numbered_first_column():
+    """A party table typed in plain text with aligned columns and a 序号 column: "1    XX公司    住所    代表"
+    is a table row (not the numbering label "1" and its text), so every party keeps its domicile."""
+    from checker.engine import check
+    from checker.facts.parties import extract_parties
+    gap = "    "
+    rows = [("甲科技有限公司", "天津市滨海新区一路1号", "张一"), ("乙大学", "天津市南开区二路2号", "李二"),
+            ("丙研究院", "天津市河西区三路3号", "王三")]
+    text = ("某某产业技术创新战略联盟协议书\n协议各方：\n" + gap.join(["序号", "单位名称", "住所", "法定代表人"]) + "\n"
+            + "".join(gap.join([str(i), *r]) + "\n" for i, r in enumerate(rows, 1))
+            + "第一条 联盟名称和宗旨\n联盟名称为某某联盟。\n第二条 争议解决\n争议提交天津仲裁委员会仲裁。\n")
+    rep = check(text=text)
+    got = [(p.name, p.domicile, p.legal_rep) for p in extract_parties(rep.document, rep.clauses)]
+    assert got == list(rows)
