@@ -94,9 +94,14 @@ def evaluate_document(path: Path, gold: dict) -> dict:
         pairs.append((item.get("section"), (unit.kind_section if own else unit.section) if unit else None))
     labelled = gold.get("labelled_rules") or CONTRACT_RULES
     exp = Counter((f["rule"], f.get("section")) for f in gold.get("expected_findings") or [])
-    found = report.findings + report.kind_findings if own else report.findings
-    pred = Counter((f.rule, (f.kind_section or f.section) if own else f.section) for f in found
-                   if labelled == "all" or f.rule in labelled)
+    if own:      # the kind's own rules, as the kind's reading gives them (checker/kinds/review.py)
+        from checker.kinds.review import review_kind
+        from checker.rules.profiles import load_profile
+
+        found = review_kind(report.document, load_profile(report.profile), kind).findings
+    else:
+        found = report.findings
+    pred = Counter((f.rule, f.section) for f in found if labelled == "all" or f.rule in labelled)
     status_pairs = []
     gold_sections = gold.get("sections") or {}
     gold_keys = {g for g, _ in pairs if g}
