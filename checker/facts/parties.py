@@ -96,10 +96,29 @@ def _fill_fields(party: Party, text: str, base: int) -> None:
 def _table_parties(lines: list[tuple[str, int]]) -> list[Party]:
     out: list[Party] = []
     cols: dict[str, int] | None = None
+    pending: tuple[list[tuple[str, int]], int] | None = None   # a row whose name cell is cut short
     for text, base in lines:
         cells = split_cells(text)
+        if pending is not None and cols is not None and cells:
+            # A PDF table wraps a long cell onto the next line ("天津市合成生物技" / "术研究院"): the
+            # continuation line carries the rest of the name cell and of the cells after it.
+            prev, prev_base = pending
+            k = cols.get("name", 0)
+            joined = [(c, o) for c, o in prev]
+            for j, (c, _) in enumerate(cells):
+                if k + j < len(joined):
+                    joined[k + j] = (joined[k + j][0] + c.strip(), joined[k + j][1])
+            name_cell = joined[k][0] if k < len(joined) else ""
+            if len(cells) < len(prev) and is_org_name(_ALIAS.sub("", name_cell)):
+                p = _row_party(joined, cols, prev_base, text)
+                if p is not None:
+                    out.append(p)
+                    pending = None
+                    continue
+        pending = None
         if len(cells) < 2:
-            cols = cols if cols is not None and not text.strip() else None
+            # a blank line or a rule line under the header ("---", "———") keeps the table's columns
+            cols = cols if cols is not None and not text.strip(" \t-—_=|:：\u3000") else None
             continue
         labels = [c for c, _ in cells]
         if any("名称" in c for c in labels) and any(re.search("住所|地址|法定代表人|负责人", c) for c in labels):
@@ -118,21 +137,31 @@ def _table_parties(lines: list[tuple[str, int]]) -> list[Party]:
             continue
         if "name" not in cols or cols["name"] >= len(cells):
             continue
-        p = Party(name="", source="preamble", span=(base, base + len(text)))
-        cell, off = cells[cols["name"]]
-        _take_name(p, cell, 0, base + off)
-        if not is_org_name(p.name):
+        p = _row_party(cells, cols, base, text)
+        if p is None:
+            if cells[cols["name"]][0].strip():
+                pending = (cells, base)
             continue
-        for key in ("domicile", "legal_rep", "agent"):
-            if key in cols and cols[key] < len(cells) and cells[cols[key]][0].strip():
-                setattr(p, key, cells[cols[key]][0].strip())
-        p.rep_label = "法定代表人" if p.legal_rep else None
-        for i, (c, _) in enumerate(cells):          # a role column (甲方 / 缔约方一 / 成员单位1)
-            if i != cols["name"] and ROLE.match(c.strip() + "：") and len(c.strip()) <= 8:
-                p.role = c.strip()
-                break
         out.append(p)
     return out
+
+
+def _row_party(cells, cols: dict[str, int], base: int, text: str) -> Party | None:
+    """The party of one table row under a header whose columns are ``cols``; None without a unit name."""
+    p = Party(name="", source="preamble", span=(base, base + len(text)))
+    cell, off = cells[cols["name"]]
+    _take_name(p, cell, 0, base + off)
+    if not is_org_name(p.name):
+        return None
+    for key in ("domicile", "legal_rep", "agent"):
+        if key in cols and cols[key] < len(cells) and cells[cols[key]][0].strip():
+            setattr(p, key, cells[cols[key]][0].strip())
+    p.rep_label = "法定代表人" if p.legal_rep else None
+    for i, (c, _) in enumerate(cells):          # a role column (甲方 / 缔约方一 / 成员单位1)
+        if i != cols["name"] and ROLE.match(c.strip() + "：") and len(c.strip()) <= 8:
+            p.role = c.strip()
+            break
+    return p
 
 
 _ADDRESS = re.compile(r"[省市区县镇乡街路道号园楼]")

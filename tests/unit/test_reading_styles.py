@@ -255,3 +255,19 @@ def test_plain_text_party_table_with_a_numbered_first_column():
     rep = check(text=text)
     got = [(p.name, p.domicile, p.legal_rep) for p in extract_parties(rep.document, rep.clauses)]
     assert got == list(rows)
+
+
+def test_party_table_with_a_rule_line_and_a_name_cell_wrapped_onto_the_next_line():
+    """A PDF party table: a rule line ("---") under the header keeps its columns, and a long name cell that
+    wraps onto the next line ("天津市合成生物技" / "术研究院") is one party with its whole name and address."""
+    lines = ["序号\t单位名称\t住所\t法定代表人", "---", "1\t甲科技有限公司\t天津市滨海新区一路1号\t张一",
+             "2\t天津市合成生物技\t天津市滨海新区空\t毛立新", "术研究院\t港经济区西七道32号",
+             "3\t乙大学\t天津市南开区二路2号\t李二"]
+    pos, rows = 0, []
+    for ln in lines:
+        rows.append((ln, pos))
+        pos += len(ln) + 1
+    got = [(p.name, p.domicile, p.legal_rep) for p in parse_party_lines(rows)]
+    assert got == [("甲科技有限公司", "天津市滨海新区一路1号", "张一"),
+                   ("天津市合成生物技术研究院", "天津市滨海新区空港经济区西七道32号", "毛立新"),
+                   ("乙大学", "天津市南开区二路2号", "李二")]
