@@ -71,7 +71,8 @@ def preamble_region(document, units) -> list[tuple[str, int]]:
         # the next line of a PDF page) is part of the party list all the same
         ids = [i for i, u in enumerate(units) if getattr(u, "section", None) == "parties"]
         parts = [u for u in units[ids[0]:ids[-1] + 1] if getattr(u, "section", None) == "parties"
-                 or (getattr(u, "kind", None) == "preamble" and getattr(u, "section", None) != "recitals")]
+                 or (getattr(u, "kind", None) == "preamble" and getattr(u, "section", None) in (None, "title")
+                     and not _FIRST_ARTICLE.search(u.text))]
         return [ln for u in parts for ln in lines_of(u.text, u.span[0]) if not SEAL_LINE.search(ln[0])]
     m = _FIRST_ARTICLE.search(document.text)
     end = m.start() if m else min(len(document.text), 3000)
