@@ -74,20 +74,6 @@ def comment_text(f: Any, decision: dict | None = None, report=None) -> str:
     return "\n".join(lines)
 
 
-def selected_findings(report, decisions: dict | None) -> list[tuple[Any, dict | None]]:
-    """Findings to export with their decision; dismissed ones are dropped."""
-    from checker.model import finding_key
-
-    decisions = decisions or {}
-    out = []
-    for f in report.findings:
-        d = decisions.get(finding_key(f))
-        if d and d.get("status") == "dismissed":
-            continue
-        out.append((f, d))
-    return out
-
-
 # -- run arithmetic ------------------------------------------------------------------------------
 
 def _runs(p) -> list:
@@ -233,7 +219,9 @@ def annotate(doc, loc: Locator, report, decisions: dict | None, author: str = AU
     """Add the comments to ``doc``; returns how many were written."""
     blocks = loc.document.blocks
     n = 0
-    for f, d in selected_findings(report, decisions):
+    from checker.report.decided import kept
+
+    for f, d in kept(report, decisions):
         span = tuple(f.span) if f.span else None
         if span is None and f.clause_id:
             c = report.clause(f.clause_id)
