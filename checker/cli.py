@@ -72,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--date", metavar="YYYY-MM-DD", default=None, help="按该日判断是否施行（默认今天）")
     s.add_argument("--format", choices=("text", "json"), default="text")
     v = sub.add_parser("eval", help="在自建标注语料上评估（各章节、各规则的准确率与召回率）")
-    v.add_argument("--split", choices=("dev", "test", "blind", "all"), default="all")
+    v.add_argument("--split", choices=("dev", "test", "blind", "blind2", "all"), default="all")
     v.add_argument("--json", action="store_true", help="以 JSON 输出评估结果")
     v.add_argument("--no-styles", dest="styles", action="store_false",
                    help="不运行体例矩阵（同一协议的各种编号与版式，约两分钟）")
