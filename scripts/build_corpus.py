@@ -5,7 +5,8 @@ Header keys: id, format (docx|pdf|txt|md|doc), encoding (txt only: utf-8|gbk|gb1
 (docx/pdf/doc: none|article|decimal|paren — real Word automatic numbering), headings (yes: chapter lines use
 Word Heading styles), header (page-header text, with a "第 N 页" footer field), profile, split, style, industry,
 members, defects (free text for README), and repeatable ``finding: RULE [section]`` and
-``section: key missing`` / ``section: key partial 要素1，要素2``.
+``section: key missing`` / ``section: key partial 要素1，要素2`` / ``section: key present`` (a section covered only
+inside a merged clause whose label is its main topic, e.g. 生效、变更和争议解决 → effect_amendment + dispute_resolution).
 
 Body markup (removed from the visible text):
   ``@key text``  starts a clause-level unit labelled with an outline key (``@null`` = fits no section);
