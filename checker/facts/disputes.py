@@ -148,11 +148,16 @@ _KNOWN = re.compile(r"贸仲|CIETAC|中国国际经济贸易|海仲|中国海事
 _PLACEHOLDER = re.compile(r"【[^】]*】|\{\w+\}")
 
 
+# Punctuation that ends the words naming a body; an opening bracket does too, except inside a party's
+# role label written with a bracketed number ("协议方（一）所在地人民法院", "成员单位(2)住所地").
+_PREFIX_STOP = re.compile(r"[，,。；;：:\n〇]|(?<![方位员])[（(]|[（(](?![一二三四五六七八九十\d]{1,3}[）)])")
+
+
 def prefix_before(text: str, pos: int, limit: int = 24) -> tuple[str, int]:
     """The words naming a body right before ``pos`` (after the last verb / preposition), and
     where they start in ``text``."""
     lo = max(0, pos - limit)
-    seg = re.split(r"[，,。；;：:\n（(〇]", text[lo:pos])[-1]
+    seg = _PREFIX_STOP.split(text[lo:pos])[-1]
     start = pos - len(seg)
     cut = 0
     for m in _BOUNDARY.finditer(seg):

@@ -126,6 +126,14 @@ def test_juris_connection_uses_preamble_domiciles():
     assert run("JURIS_NO_CONNECTION", [("dispute_resolution", "协商不成的，向上海市浦东新区人民法院起诉。")])[0] == []
 
 
+@pytest.mark.parametrize("court", ["协议方（一）所在地人民法院", "协议方(二)住所地人民法院", "成员单位（3）住所地人民法院"])
+def test_court_of_a_party_named_by_a_bracketed_role_label(court):
+    # the bracket of "协议方（一）" is part of the role label, not the end of the court's name
+    ch = court_choices(forums(f"协商不成的，向{court}起诉。").masked)[0]
+    assert ch.kind == "party" and ch.prefix == court.replace("人民法院", "")
+    assert run("JURIS_NO_CONNECTION", [PARTIES, ("dispute_resolution", f"协商不成的，向{court}起诉。")])[0] == []
+
+
 def test_service_address_names_missing_parts():
     found, _ = run("SERVICE_ADDRESS_CONFIRM", [("notices", "通知以书面形式发送至首部地址。")])
     assert "诉讼、仲裁" in found[0].message and "变更" in found[0].message
