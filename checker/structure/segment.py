@@ -245,6 +245,9 @@ def _heading_block(b: Block, m) -> bool:
     t = b.text.strip()
     if t.endswith(("：", ":")):
         return False
+    if b.kind == "table_row" and "\t" in t:
+        # a row of cells ("序号 单位名称 住所 法定代表人", the header of a party table) is not a heading
+        return False
     return b.kind == "heading" or (m.type is None and looks_like_heading(t))
 
 

@@ -119,6 +119,19 @@ def test_plain_short_lines_are_headings_over_restarting_items():
     assert [u.heading for u in units] == TOPICS
 
 
+def test_plain_headings_after_a_party_table_with_a_header_row():
+    """Headings shown only as short lines, the parties in a table typed with aligned columns: the table's
+    header row ("序号 单位名称 住所 法定代表人") is no heading — the preamble (parties, 鉴于) stays the preamble."""
+    gap = "    "
+    pre = ("某某产业技术创新战略联盟协议书\n本协议由下列各方签订：\n" + gap.join(["序号", "单位名称", "住所", "法定代表人"])
+           + "\n" + gap.join(["1", "甲科技有限公司", "福州市一路1号", "张一"]) + "\n"
+           + gap.join(["2", "乙大学", "福州市二路2号", "李二"]) + "\n鉴于各方均为独立法人，经平等协商，订立本协议。\n")
+    text = pre + "".join(f"{t}\n（一）{b}\n（二）其他约定。\n" for t, b in zip(TOPICS, BODY)) + SIGN
+    _, units = segment(from_text(text))
+    assert [u.kind for u in units[:5]] == ["title", "party", "party", "party", "recitals"]
+    assert [u.heading for u in units if u.kind == "heading"] == TOPICS
+
+
 def _bold_heading_docx() -> bytes:
     import docx
     d = docx.Document()
