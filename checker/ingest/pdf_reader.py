@@ -173,9 +173,17 @@ def _page_items(page) -> list:
         mid_y, mid_x = (line["top"] + line["bottom"]) / 2, (line["x0"] + line["x1"]) / 2
         if any(x0 <= mid_x <= x1 and top <= mid_y <= bottom for x0, top, x1, bottom in boxes):
             continue
-        items.append((line["top"], line["text"]))
+        items.append((line["top"], PdfLine(line["text"], _all_bold(line.get("chars") or []))))
     items.sort(key=lambda it: it[0])
     return [it for _, it in items]
+
+
+def _all_bold(chars: list[dict]) -> bool:
+    """A pdfplumber line is bold when (nearly) all its visible characters are set in a bold face — the
+    same test as for pypdfium2's lines, so a page with a ruled table keeps its formatting-only headings."""
+    ink = [c for c in chars if not (c.get("text") or " ").isspace()]
+    bold = sum(1 for c in ink if _BOLD_FONT.search((c.get("fontname") or "").encode("utf-8", "replace")))
+    return bool(ink) and bold >= 0.9 * len(ink)
 
 
 def read_pdf(data: bytes, name: str) -> tuple[list[RawBlock], int, list[str]]:

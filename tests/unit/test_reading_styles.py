@@ -132,11 +132,23 @@ def test_plain_headings_after_a_party_table_with_a_header_row():
     assert [u.heading for u in units if u.kind == "heading"] == TOPICS
 
 
-def _bold_heading_docx() -> bytes:
+def _bold_heading_docx(party_table: bool = False) -> bytes:
     import docx
     d = docx.Document()
-    for line in PREAMBLE.strip().split("\n"):
-        d.add_paragraph(line)
+    if party_table:
+        # the parties in a ruled table (the PDF page then goes through the table reader)
+        d.add_paragraph("某某产业技术创新战略联盟协议书")
+        d.add_paragraph("本协议由下列各方签订：")
+        t = d.add_table(rows=3, cols=3)
+        t.style = d.styles["Table Grid"]
+        for i, row in enumerate([("单位名称", "住所", "法定代表人"), ("甲科技有限公司", "福州市一路1号", "张一"),
+                                 ("乙大学", "福州市二路2号", "李二")]):
+            for j, v in enumerate(row):
+                t.cell(i, j).text = v
+        d.add_paragraph("鉴于各方均为独立法人，经平等协商，达成协议如下：")
+    else:
+        for line in PREAMBLE.strip().split("\n"):
+            d.add_paragraph(line)
     for t, b in zip(TOPICS, BODY):
         d.add_paragraph().add_run(t).bold = True
         d.add_paragraph("1. " + b)
@@ -159,9 +171,11 @@ def test_bold_headings_without_numbers_in_docx(tmp_path):
 
 @pytest.mark.libreoffice
 @pytest.mark.skipif(not HAVE_SOFFICE, reason="needs LibreOffice")
-def test_bold_headings_without_numbers_in_pdf(tmp_path):
+@pytest.mark.parametrize("party_table", [False, True])
+def test_bold_headings_without_numbers_in_pdf(tmp_path, party_table):
+    """Also on a page with a ruled party table, whose lines come from the table reader (pdfplumber)."""
     src = tmp_path / "bold.docx"
-    src.write_bytes(_bold_heading_docx())
+    src.write_bytes(_bold_heading_docx(party_table))
     prof = Path(tempfile.gettempdir()) / "lo_test_reading_styles"
     subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{prof}", "--convert-to", "pdf",
                     "--outdir", str(tmp_path), str(src)], check=True, capture_output=True, timeout=180)
