@@ -167,7 +167,11 @@ _CHARTER_ELEMENTS = [
     {"name": "性质", "any": ["性质|非法人|契约型|合作组织",
                             r"不具(有|备)[^。；]{0,4}法人",
                             r"联盟(是|为|系)[^。；]{0,40}(合作|协作|创新|联合|战略|契约)[^。；]{0,6}(组织|联合体|协作体|共同体|平台)"]},
-    {"name": "原则", "any": ["原则"]}, {"name": "工作内容", "any": ["工作内容|业务范围|主要任务|工作任务"]},
+    {"name": "原则", "any": ["原则"]},
+    # 工作内容 is what the alliance will do — its technical targets and the members' task division — whether or
+    # not a chapter is headed “工作内容” (a charter numbered 一、二、… has no chapter headings at all).
+    {"name": "工作内容", "any": ["工作内容|业务范围|(主要|工作|重点|研发|攻关)任务|任务分工",
+                              r"(技术创新|研发|攻关|发展|总体)目标"]},
     {"name": "组织管理", "any": ["组织(机构|管理)|理事会"]}, {"name": "资产管理", "any": ["资产|财产"]},
     {"name": "经费使用", "any": ["经费"]}, {"name": "成果管理", "any": ["成果|知识产权"]},
     {"name": "责任分担", "any": ["责任"]},
