@@ -84,7 +84,7 @@ def preamble_region(document, units) -> list[tuple[str, int]]:
     return [ln for ln in lines_of(document.text[:end], 0) if not SEAL_LINE.search(ln[0])]
 
 
-_BODY_KINDS = {"chapter", "article", "item", "heading"}
+_BODY_KINDS = {"chapter", "article", "item", "heading", "text"}   # "text": a body paragraph (segment.py)
 SEAL_LINE = re.compile(r"[（(](?:单位)?(?:盖章|公章|签章|印章|盖公章|签字|签名)[)）]|(?:盖章|签章)\s*[:：]")
 
 

@@ -33,7 +33,8 @@ class Levels:
     containers: set[str] = field(default_factory=set)
     body_from: int = 0                         # the body does not start before this block
     runs: dict[str, int] = field(default_factory=dict)   # longest run per marker key (for explanation)
-    heading_by: str = "any"                    # "bold": only bold / Heading-style lines are headings
+    heading_by: str = "any"                    # "bold": only bold / Heading-style lines are headings;
+                                               # "chapter": unnumbered headings are chapters over paragraph units
 
 
 def _is_party(b: Block, m: Marker) -> bool:
@@ -99,6 +100,29 @@ def _runs(blocks: list[Block], markers: list[Marker], mask: list[bool]) -> dict[
     return best
 
 
+def chapters_over_paragraphs(blocks: list[Block], markers: list[Marker], mask: list[bool], heading_block) -> bool:
+    """Unnumbered headings are chapters (总则 … 附则) and the paragraphs under them the clauses: a heading set
+    that names a chapter (总则/附则), one heading level only (no heading right after another) and a heading with
+    two or more paragraphs under it ("## 总则" then three sentences). Headed clauses ("联盟名称和宗旨" + its
+    text) have no 总则; chapter and clause headings shown alike ("总则" then "联盟名称") follow one another."""
+    seq = [(heading_block(b, m), b.text.strip()) for i, (b, m) in enumerate(zip(blocks, markers))
+           if mask[i] and not m.type]
+    first = next((k for k, (h, t) in enumerate(seq) if h and _CHAPTER_WORDS.match(t)), None)
+    if first is None:
+        return False
+    seq = seq[first:]
+    under, most = 0, 0
+    for k, (h, _) in enumerate(seq):
+        if h:
+            if k and seq[k - 1][0]:
+                return False
+            under = 0
+        else:
+            under += 1
+            most = max(most, under)
+    return most >= 2 and sum(h for h, _ in seq) >= 3
+
+
 def choose(blocks: list[Block], markers: list[Marker], signature_start, heading_block) -> Levels:
     mask = body_mask(blocks, markers, signature_start)
     runs = _runs(blocks, markers, mask)
@@ -117,6 +141,8 @@ def choose(blocks: list[Block], markers: list[Marker], signature_start, heading_
     if not cands:
         if count.get("chapter", 0) >= 2:
             return Levels("chapter", set(), 0, lengths)
+        if headings >= 3 and chapters_over_paragraphs(blocks, markers, mask, heading_block):
+            return Levels("paragraph", set(), 0, lengths, "chapter")
         bold_heads = sum(1 for i, b in enumerate(blocks) if mask[i] and markers[i].type is None and b.bold
                          and heading_block(b, markers[i]))
         return Levels("heading" if headings >= 3 else "paragraph", set(), 0, lengths,

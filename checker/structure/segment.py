@@ -13,7 +13,7 @@ from checker.structure.labels import label_of as marker_of
 from checker.structure.markers import (PREAMBLE_CLOSE, RECITAL_START, PARTY_LINE, TITLE_WORDS, is_attachment_head, is_signature_line,
                              is_toc_line, looks_like_heading, split_heading)
 from checker.model import Block, Clause, Document
-from checker.structure.hierarchy import ROLE_LABEL, choose
+from checker.structure.hierarchy import _CHAPTER_WORDS, ROLE_LABEL, choose
 import re
 
 ORG_NAME = re.compile(r"(公司|集团|大学|学院|研究院|研究所|科学院|中心|协会|学会|医院|银行|合作社|厂)")
@@ -21,7 +21,7 @@ PARTY_DETAIL = re.compile(r"^(住\s*所|地\s*址|注册地|通讯地址|法定�
                           r"统一社会信用代码|邮\s*箱|电子邮箱|开户|账\s*号|职\s*务|单位性质)")
 SIGNATURE_START = re.compile(
     r"[（(]\s*(盖章|公章|签章|签字|签名|章)\s*[)）]|以下无正文|签署页|签字页|签署栏|^\s*(签署|签字|盖章|签章)\s*[：:]"
-    r"|^.{0,12}(签署|签字|盖章|签章|签名)(处|栏)?\s*[：:]?\s*$"
+    r"|^.{0,12}(签署|签字|盖章|签章|签名)(处|栏|如下)?\s*[：:]?\s*$"
     r"|法定代表人.{0,10}[（(]?签(字|名|章)[)）]?\s*[：:]|^\s*签约(日期|时间|地点)")
 class _Builder:
     def __init__(self, doc: Document):
@@ -108,6 +108,7 @@ def segment(doc: Document) -> tuple[list[Clause], list[Clause]]:
     levels = choose(blocks, markers, _is_signature_start, _heading_block)
     unit_type, container_types, body_from = levels.unit, levels.containers, levels.body_from
     bold_only = levels.heading_by == "bold"
+    chapter_heads = levels.heading_by == "chapter"     # "总则" … "附则" headings over paragraph clauses
 
     def heading_block(b, m) -> bool:
         return _heading_block(b, m) and (not bold_only or b.bold or b.kind == "heading")
@@ -131,7 +132,9 @@ def segment(doc: Document) -> tuple[list[Clause], list[Clause]]:
             body_start = ((m.key == unit_type and i >= body_from) or (m.key in container_types and not party_like)
                           or (unit_type == "heading" and state == "preamble" and heading_block(b, m)
                               and not party_like)
-                          or (unit_type == "paragraph" and closed and not party_like))
+                          or (unit_type == "paragraph" and closed and not party_like)
+                          or (chapter_heads and heading_block(b, m) and not party_like
+                              and (state == "preamble" or _CHAPTER_WORDS.match(text))))
             if body_start and m.type and m.type not in ("article", "chapter", "section") \
                     and not (m.key == unit_type and i >= body_from and unit_type in levels.runs):
                 # A numbered party list ("1. XX大学，住所…") is still the preamble …
@@ -198,7 +201,8 @@ def segment(doc: Document) -> tuple[list[Clause], list[Clause]]:
                 bld.container = None
                 bld.start("attachment", i, heading=text)
                 continue
-            if m.key in container_types or (b.kind == "heading" and m.type is None and unit_type != "heading"):
+            if m.key in container_types or (b.kind == "heading" and m.type is None and unit_type != "heading") \
+                    or (chapter_heads and m.type is None and heading_block(b, m)):
                 heading, _ = split_heading(m.rest) if m.type else (text, "")
                 bld.open_container(i, m.label, heading or m.rest or text)
                 continue

@@ -13,6 +13,7 @@ TAIL_KEYS = ("signature", "attachments")
 _UNIT = re.compile(r"^@(\w+)\s*")
 _AUTONUM = re.compile(r"^\{([123])(!?)\}\s*")
 _CN = "一二三四五六七八九十百"
+_FIRST_CHAPTER = re.compile(r"^(总\s*则|一般规定|通\s*则)$")
 # Printed labels the corpus sources use, longest family first; group "fam" names the family.
 _LABEL = re.compile(
     rf"^(?:(?P<chap>第[{_CN}]+[章节])|(?P<art>第[{_CN}]+条)|(?P<cnpart>[{_CN}]+、)|(?P<pcn>[（(][{_CN}]+[）)])"
@@ -104,8 +105,9 @@ def parse_source(path: Path) -> Source:
         if ln.startswith("= "):
             text = _md(ln[2:], fmt)
             fam, rest = strip_label(text)
-            if region == "pre" and fam != "chap":
-                # a heading inside the preamble ("协议各方", "背景") stays as written
+            if region == "pre" and fam != "chap" and not _FIRST_CHAPTER.match(text.strip()):
+                # a heading inside the preamble ("协议各方", "背景") stays as written; an unnumbered
+                # "总则" opens the body's first chapter (a charter whose chapters carry no 第X章)
                 cur = Node("chapter", None, [Line(text)], heading=text, region="pre")
             else:
                 region = "body" if region == "pre" else region

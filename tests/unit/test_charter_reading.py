@@ -1,0 +1,93 @@
+"""Issue 7, charters (联盟章程): the same charter gets the same reading whatever its layout — chapters
+headed only by words ("## 总则" in Markdown) over unnumbered paragraphs, a seal line "……盖章如下：",
+a running header on the page, chapter headings dropped when the clauses are numbered 一、二、……"""
+from __future__ import annotations
+
+from checker.engine import check
+from checker.ingest import load_bytes
+from checker.structure.segment import segment
+
+MD_CHARTER = """# 某某产业技术创新战略联盟章程
+
+## 总则
+
+联盟名称为“某某产业技术创新战略联盟”。
+
+联盟以推动行业共性技术进步为宗旨。
+
+## 成员
+
+首批成员为甲科技有限公司、乙大学。认同本章程的企业、高校可以申请加入。
+
+## 成果和利益
+
+联盟项目的知识产权归完成单位所有。
+
+成员违反本章程造成损失的，应当承担赔偿责任。
+
+## 附则
+
+本章程自理事会通过之日起施行。
+
+全体成员单位盖章如下：
+
+甲科技有限公司（盖章）  乙大学（盖章）
+"""
+
+
+def _read(text: str, name: str = "章程.md"):
+    doc = load_bytes(text.encode("utf-8"), name)
+    clauses, units = segment(doc)
+    return clauses, units
+
+
+def test_markdown_chapters_over_paragraphs_make_each_paragraph_a_clause():
+    clauses, units = _read(MD_CHARTER)
+    chapters = [c.heading for c in clauses if c.kind == "chapter"]
+    assert chapters == ["总则", "成员", "成果和利益", "附则"]
+    body = [u for u in units if u.kind == "text"]
+    assert [u.text for u in body][:2] == ["联盟名称为“某某产业技术创新战略联盟”。", "联盟以推动行业共性技术进步为宗旨。"]
+    assert len(body) == 6 and all(u.parent for u in body)
+    assert units[0].kind == "title" and units[0].text == "某某产业技术创新战略联盟章程"   # 总则 is no part of the title
+    sig = [u for u in units if u.kind == "signature"]
+    assert len(sig) == 1 and sig[0].text.startswith("全体成员单位盖章如下：")
+
+
+def test_a_breach_paragraph_under_a_results_chapter_is_breach():
+    rep = check(data=MD_CHARTER.encode("utf-8"), name="章程.md", kind="charter")
+    unit = next(c for c in rep.clauses if c.text.startswith("成员违反本章程"))
+    assert unit.section == "breach"
+    # the body paragraph naming the members is no party list of a preamble
+    assert not any(f.rule == "PARTY_NAME_MISMATCH" for f in rep.findings)
+
+
+def test_headed_clauses_with_several_paragraphs_stay_one_clause():
+    # no 总则/附则: the headings are the clauses' own headings (c04 layout), each with its paragraphs
+    text = ("# 某某产业技术创新战略联盟协议书\n\n甲方：甲科技有限公司，住所：福州市一路1号\n\n乙方：乙大学，住所：福州市二路2号\n\n"
+            "## 联盟名称和宗旨\n\n联盟名称为某某联盟。\n\n联盟宗旨是联合攻关。\n\n"
+            "## 组织机构\n\n联盟设理事会。\n\n秘书处负责日常工作。\n\n## 经费管理\n\n经费专账管理。\n")
+    clauses, units = _read(text, "协议.md")
+    assert not [c for c in clauses if c.kind == "chapter"]
+    heads = {u.heading: u for u in units if u.kind == "heading"}
+    assert list(heads) == ["联盟名称和宗旨", "组织机构", "经费管理"]
+    assert "秘书处负责日常工作。" in heads["组织机构"].text
+
+
+def test_chapter_and_clause_headings_shown_alike_keep_the_clause_headings():
+    # "总则" right above "联盟宗旨" (both plain lines): one heading follows another, so the plain lines are clause
+    # headings as before, not chapters over paragraphs
+    text = ("某某产业技术创新战略联盟协议书\n甲方：甲科技有限公司，住所：福州市一路1号\n乙方：乙大学，住所：福州市二路2号\n"
+            "总则\n联盟宗旨\n宗旨是联合攻关。\n联盟性质\n联盟不具有法人资格。\n"
+            "组织机构\n联盟设理事会。\n秘书处负责日常工作。\n附则\n生效\n本协议自签署之日起生效。\n")
+    clauses, units = _read(text, "协议.txt")
+    heads = {u.heading: u for u in units if u.kind == "heading"}
+    assert {"联盟宗旨", "联盟性质", "组织机构", "生效"} <= set(heads)
+    assert "秘书处负责日常工作。" in heads["组织机构"].text
+
+
+def test_charter_based_on_agreement_needs_a_reference_not_a_header_word():
+    base = "某某产业技术创新战略联盟章程\n第一条 联盟名称为某某联盟。\n第二条 联盟设理事会。\n"
+    header_only = check(text="协议文本（签署稿）\n" + base, kind="charter")
+    assert "CHARTER_NOT_BASED_ON_AGREEMENT" in [f.rule for f in header_only.findings]
+    based = check(text=base + "第三条 本章程依据联盟各成员签订的联盟协议书制定。\n", kind="charter")
+    assert "CHARTER_NOT_BASED_ON_AGREEMENT" not in [f.rule for f in based.findings]
