@@ -23,6 +23,8 @@ _CELL_SPLIT = re.compile(r"\t+|\s{2,}|\u3000{1,}|\|")
 _SIG_LABEL = re.compile(
     rf"^\s*(?:\d{{1,3}}\s*[.．、]\s*)?(?:(?P<role>{ROLE_WORD}|成员(?:单位)?|签约方|签约单位|协议方|缔约方|发起单位)|单位名称|单位)?\s*"
     r"(?:[（(](?:盖章|公章|签章|印章|章|单位盖章|盖公章)[)）])?\s*[:：]?\s*")
+# A date cell of a signing table ("2024年5月10日", "____年__月__日") is never a signer's name.
+_DATE_CELL = re.compile(r"^\s*(?:\d{2,4}|[_＿\s]*)\s*年\s*(?:\d{1,2}|[_＿\s]*)\s*月(?:\s*(?:\d{1,2}|[_＿\s]*)\s*日)?\s*$")
 _SIG_TAIL = re.compile(r"\s*[（(](?:盖章|公章|签章|印章|章|单位盖章|盖公章)[)）]\s*$|[_＿\s]+$")
 _NOT_NAME = re.compile(r"无正文|签署页|签字页|^[（(]|^(?:法定代表人|法人代表|负责人|授权代表|委托代理人|代理人|签字|签名|日期|签署日期|"
                        r"签订日期|时间|年|地址|电话|[（(]?签字)"
@@ -73,7 +75,10 @@ def preamble_region(document, units) -> list[tuple[str, int]]:
         parts = [u for u in units[ids[0]:ids[-1] + 1] if getattr(u, "section", None) == "parties"
                  or (getattr(u, "kind", None) == "preamble" and getattr(u, "section", None) in (None, "title")
                      and not _FIRST_ARTICLE.search(u.text))]
-        return [ln for u in parts for ln in lines_of(u.text, u.span[0]) if not SEAL_LINE.search(ln[0])]
+        lines = {b: t for u in parts for t, b in lines_of(u.text, u.span[0])}
+        for t, b in _left_out_rows(document, units, parts):
+            lines.setdefault(b, t)
+        return [(t, b) for b, t in sorted(lines.items()) if not SEAL_LINE.search(t)]
     m = _FIRST_ARTICLE.search(document.text)
     end = m.start() if m else min(len(document.text), 3000)
     # The outline found no party units: the preamble still ends where the body's first numbered unit
@@ -82,6 +87,38 @@ def preamble_region(document, units) -> list[tuple[str, int]]:
     if body:
         end = min(end, body[0])
     return [ln for ln in lines_of(document.text[:end], 0) if not SEAL_LINE.search(ln[0])]
+
+
+def _left_out_rows(document, units, parts) -> list[tuple[str, int]]:
+    """Lines of the party list that the outline left out of its party units: a row between two party units
+    that it took for a heading (a plain-text table row "9    津门科技大学    …" read as a decimal chapter),
+    and the rows of a party table that run on after the last party unit (a PDF table row read as a
+    heading). A party table is one list, whatever the outline made of its rows."""
+    blocks = getattr(document, "blocks", None) or []
+    first, last = parts[0].span[0], parts[-1].span[1]
+    mine = [u.span for u in parts]
+    others = [u.span for u in units or [] if u not in parts]
+    out: list[tuple[str, int]] = []
+    inside = lambda b, spans: any(s <= b.start < max(e, s + 1) for s, e in spans)  # noqa: E731
+    for b in blocks:
+        if first <= b.start < last and b.text.strip() and not inside(b, mine) and not inside(b, others) \
+                and not _FIRST_ARTICLE.search(b.text):
+            out.extend(lines_of(b.text, b.start))
+    tail_is_table = _is_row(document.text[max(first, last - 400):last].rstrip("\n").split("\n")[-1])
+    if tail_is_table:
+        for b in (b for b in blocks if b.start >= last):
+            t = b.text.strip()
+            if not t:
+                continue
+            if not (b.kind == "table_row" or len(split_cells(t)) >= 3) or SEAL_LINE.search(t) \
+                    or _FIRST_ARTICLE.search(t):
+                break
+            out.extend(lines_of(b.text, b.start))
+    return out
+
+
+def _is_row(line: str) -> bool:
+    return len(split_cells(line)) >= 2 and ("\t" in line or len(split_cells(line)) >= 3)
 
 
 _BODY_KINDS = {"chapter", "article", "item", "heading", "text"}   # "text": a body paragraph (segment.py)
@@ -118,18 +155,47 @@ def _sig_cells(line: str) -> list[tuple[str, int]]:
     return out
 
 
+def _rest(cell: str) -> str:
+    lab = _SIG_LABEL.match(cell)
+    return _SIG_TAIL.sub("", cell[lab.end():] if lab else cell)
+
+
+def _joined_rows(lines: list[tuple[str, int]]) -> list[tuple[str, int, list[tuple[str, int]]]]:
+    """Signature lines with their cells; a name cell that a PDF table wrapped onto the next line
+    ("乙方  厦门钨能正极材料  2024年9月9日" / "有限公司") gets its tail back, and the tail line is dropped."""
+    rows: list[tuple[str, int, list[tuple[str, int]]]] = []
+    for line, base in lines:
+        cells = _sig_cells(line)
+        if rows and len(cells) == 1 and len(cells[0][0]) <= 12 and "\t" not in line.strip():
+            frag = cells[0][0]
+            lab = _SIG_LABEL.match(frag)
+            if not (lab and lab.group("role")) and not _NOT_NAME.match(frag) and not _DATE_CELL.match(frag):
+                pline, pbase, pcells = rows[-1]
+                for k, (c, off) in enumerate(pcells):
+                    r = _rest(c)
+                    if r and not is_org_name(r) and not _DATE_CELL.match(c) and not _NOT_NAME.match(c.strip()) \
+                            and re.search(r"[\u4e00-\u9fa5]$", r) and is_org_name(r + frag):
+                        pcells[k] = (c + frag, off)
+                        break
+                else:
+                    rows.append((line, base, cells))
+                    continue
+                continue
+        rows.append((line, base, cells))
+    return rows
+
+
 def signature_names(document, units) -> list[tuple[str, tuple[int, int]]]:
     """Names (or bare roles such as 甲方 when the name is left blank) written in the signature block."""
     out: list[tuple[str, tuple[int, int]]] = []
-    for line, base in signature_region(document, units):
+    for line, base, cells in _joined_rows(signature_region(document, units)):
         # In a signing table the seal often has its own cell: the whole row is a sealed entry.
         row_sealed = bool(re.search(r"[（(]\s*(?:盖章|公章|签章|印章)\s*[)）]", line)) and "\t" in line
-        cells = _sig_cells(line)
         # a role cell next to the name cell of the same row ("甲方 | XX有限公司") is a label, not a name
         named_row = any(is_org_name(_SIG_TAIL.sub("", c[_SIG_LABEL.match(c).end():] if _SIG_LABEL.match(c) else c))
                         for c, _ in cells)
         for cell, off in cells:
-            if _NOT_NAME.match(cell.strip()):
+            if _NOT_NAME.match(cell.strip()) or _DATE_CELL.match(cell):
                 continue
             lab = _SIG_LABEL.match(cell)
             rest = cell[lab.end():] if lab else cell

@@ -326,7 +326,9 @@ class _Renderer:
             for ln in n.lines:
                 if ln.kind == "row" and len(ln.cells) >= 2:
                     cells = ln.cells
-                    name = next((c for c in cells if re.search(r"(公司|大学|学院|研究院|研究所|协会|中心|医院)$", c)), None)
+                    # a name cell may carry its 简称 ("XX有限公司（以下简称“XX”）"): the member list gets the name
+                    name = next((c for c in cells if re.search(r"(公司|大学|学院|研究院|研究所|协会|中心|医院)$",
+                                                               _name_only(c))), None)
                     if name:
                         names.append((_name_only(name), ""))
         if not names:
