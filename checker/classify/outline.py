@@ -94,8 +94,16 @@ def _decisive_heading(u: Clause) -> str | None:
 _CATCH_ALL = re.compile(r"^(附\s*则|其他|其它|其他事项|其他约定|补充条款|附加条款)$")
 
 
-def classify(units: list[Clause], containers: dict[str, Clause] | None = None) -> None:
-    """Sets section, confidence, evidence and also_covers on every unit, in place."""
+UNSURE = 0.45            # the classifier's best probability below which a clause's neighbours may decide
+NEIGHBOUR_RATIO = 0.6    # … a neighbour's section the classifier gives at least this share of its best
+_BODY_KINDS = ("article", "item", "heading", "text")
+
+
+def classify(units: list[Clause], containers: dict[str, Clause] | None = None, in_document: bool = True) -> None:
+    """Sets section, confidence, evidence and also_covers on every unit, in place.
+
+    ``in_document``: the units are one document's clauses in reading order (not free-standing texts),
+    so an unsure call may be settled by the clauses around it (``_settle_by_neighbours``)."""
     need = [u for u in units if u.kind not in ROLE_SECTION and _decisive_heading(u) is None]
     probs = {}
     if need:
@@ -108,6 +116,7 @@ def classify(units: list[Clause], containers: dict[str, Clause] | None = None) -
                 body = body[len(u.heading):].lstrip("：: \n\u3000") if body.startswith(u.heading) else body
             probs[u.id] = model.predict(heading, body, numbered=bool(label or u.number), words=tokens)
     containers = containers or {}
+    unsure: dict[str, dict[str, float]] = {}
     for u in units:
         if u.kind in ROLE_SECTION:
             u.section = ROLE_SECTION[u.kind]
@@ -150,9 +159,13 @@ def classify(units: list[Clause], containers: dict[str, Clause] | None = None) -
             evidence.append("关键词：" + "、".join(terms))
         evidence.append(f"分类器：{section_title(section)} {p:.2f}")
         u.section, u.confidence, u.evidence = section, round(conf, 3), evidence
+        if u.kind in _BODY_KINDS and section is not None and p < UNSURE and not own.get(top) and not cont.get(top):
+            unsure[u.id] = cats
         others = set(_covers(u.text)) | {k for k, v in own.items() if v >= 0.5}
         u.also_covers = sorted((others - {section}) - {None},
                                key=lambda k: [s["key"] for s in outline()].index(k))
+    if in_document and unsure:
+        _settle_by_neighbours(units, unsure)
     for c in containers.values():
         kids = [u.section for u in units if u.parent == c.id and u.section]
         if kids:
@@ -160,6 +173,37 @@ def classify(units: list[Clause], containers: dict[str, Clause] | None = None) -
             c.section = max(dict.fromkeys(kids), key=kids.count)
             c.confidence = 0.5
             c.evidence = ["章内条款的多数归类"]
+
+
+def _settle_by_neighbours(units: list[Clause], unsure: dict[str, dict[str, float]]) -> None:
+    """A clause the classifier is unsure about, whose best guess is a topic that neither the clause before
+    nor the one after it treats, takes the section of one of those neighbours when the classifier rates it
+    nearly as high: an agreement treats one topic in consecutive clauses (闽科政〔2009〕46号 附件1 gives the
+    outline in order), and a numbering style that drops the chapter headings ("总则") must not change how a
+    clause between two clauses of that chapter is read. The guess is kept when no other clause treats its
+    topic — then the clause may be the only place the agreement deals with it."""
+    body = [u for u in units if u.kind in _BODY_KINDS]
+    for k, u in enumerate(body):
+        cats = unsure.get(u.id)
+        if cats is None:
+            continue
+        prev = body[k - 1] if k > 0 and body[k - 1].parent == u.parent else None
+        nxt = body[k + 1] if k + 1 < len(body) and body[k + 1].parent == u.parent else None
+        near = [(where, n.section) for where, n in (("上一", prev), ("下一", nxt)) if n is not None and n.section]
+        if not near or u.section in [sec for _, sec in near]:
+            continue
+        if not any(o.section == u.section for o in body if o is not u):
+            continue
+        guess, best = u.section, cats.get(u.section, 0.0)
+        where, pick = max(near, key=lambda n: cats.get(n[1], 0.0))
+        if cats.get(pick, 0.0) < NEIGHBOUR_RATIO * best:
+            continue
+        u.section = pick
+        u.confidence = round(min(u.confidence, cats.get(pick, 0.0) + 0.1), 3)
+        terms = _terms(pick, u.text)
+        u.evidence = ([f"上下文：与{where}条款同属“{section_title(pick)}”"] + (["关键词：" + "、".join(terms)] if terms else [])
+                      + [f"分类器：{section_title(pick)} {cats.get(pick, 0.0):.2f}（首选“{section_title(guess)}” {best:.2f}）"])
+        u.also_covers = [k for k in u.also_covers if k != pick]
 
 
 _ROLE_NAMES = {"title": "标题", "party": "缔约方信息", "recitals": "鉴于条款", "signature": "签署栏",
@@ -176,5 +220,5 @@ def classify_texts(texts: list[str]) -> list[tuple[str | None, float]]:
         heading, _ = split_heading(m.rest if m.type else t)
         units.append(Clause(id=f"x{i}", kind="article", number=m.label, heading=heading, text=t,
                             span=(0, len(t))))
-    classify(units)
+    classify(units, in_document=False)
     return [(u.section, u.confidence) for u in units]
