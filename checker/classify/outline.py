@@ -13,6 +13,8 @@ from functools import lru_cache
 from checker.library import outline, section_title
 from checker.model import Clause
 from checker.classify.features import split_clause
+from checker.structure.labels import label_of
+from checker.structure.markers import split_heading
 from checker.classify.nlp import section_model, tokens
 from checker.classify.train import NONE_LABEL
 
@@ -95,7 +97,8 @@ _CATCH_ALL = re.compile(r"^(附\s*则|其他|其它|其他事项|其他约定|�
 
 
 UNSURE = 0.45            # the classifier's best probability below which a clause's neighbours may decide
-NEIGHBOUR_RATIO = 0.6    # … a neighbour's section the classifier gives at least this share of its best
+NEIGHBOUR_RATIO = 0.6    # … a neighbour's section the classifier gives at least this share of its best,
+BETWEEN_RATIO = 0.5      # … or this share when the clauses before and after it both treat that section
 _BODY_KINDS = ("article", "item", "heading", "text")
 
 
@@ -110,6 +113,11 @@ def classify(units: list[Clause], containers: dict[str, Clause] | None = None, i
         model = section_model()
         for u in need:
             label, heading, body = split_clause(u.text)
+            found = label_of(u.text) if not label and u.number else None
+            if found is not None and found.label == u.number:
+                # a label family the training text does not use (VIII., 8), 8　) found by the segmenter: its
+                # characters are no words of the clause (the same clause numbered 第八条 reads the same)
+                heading, body = split_heading(found.rest)
             if u.heading and not heading:
                 # a heading the segmenter found from formatting (a bold line) is not in the text's own shape
                 heading = u.heading
@@ -180,8 +188,9 @@ def _settle_by_neighbours(units: list[Clause], unsure: dict[str, dict[str, float
     nor the one after it treats, takes the section of one of those neighbours when the classifier rates it
     nearly as high: an agreement treats one topic in consecutive clauses (闽科政〔2009〕46号 附件1 gives the
     outline in order), and a numbering style that drops the chapter headings ("总则") must not change how a
-    clause between two clauses of that chapter is read. The guess is kept when no other clause treats its
-    topic — then the clause may be the only place the agreement deals with it."""
+    clause between two clauses of that chapter is read. Two neighbours of one topic are stronger evidence
+    than one, so the classifier need rate their section less high. The guess is kept when no other clause
+    treats its topic — then the clause may be the only place the agreement deals with it."""
     body = [u for u in units if u.kind in _BODY_KINDS]
     for k, u in enumerate(body):
         cats = unsure.get(u.id)
@@ -196,8 +205,10 @@ def _settle_by_neighbours(units: list[Clause], unsure: dict[str, dict[str, float
             continue
         guess, best = u.section, cats.get(u.section, 0.0)
         where, pick = max(near, key=lambda n: cats.get(n[1], 0.0))
-        if cats.get(pick, 0.0) < NEIGHBOUR_RATIO * best:
+        between = len(near) == 2 and near[0][1] == near[1][1]
+        if cats.get(pick, 0.0) < (BETWEEN_RATIO if between else NEIGHBOUR_RATIO) * best:
             continue
+        where = "前后" if between else where
         u.section = pick
         u.confidence = round(min(u.confidence, cats.get(pick, 0.0) + 0.1), 3)
         terms = _terms(pick, u.text)
