@@ -93,6 +93,26 @@ def _decisive_heading(u: Clause) -> str | None:
     return key if longest >= 0.5 * len(h) else None
 
 
+_LAST_SENTENCE = re.compile(r"(?<=[。；;])[^。；;]+[。；;]?\s*$")
+TAIL_SHARE = 0.5      # the trailing sentence is at most this share of the clause
+TAIL_CONFIDENT = 0.9  # and the rest alone is read this surely as another topic
+
+
+def _main_topic(model, body: str, whole: dict[str, float], numbered: bool) -> dict[str, float]:
+    """A clause without a heading is about what most of it says: a one-line tail on another topic
+    ("……地址变更应书面通知其他方。本协议适用中华人民共和国法律。") does not decide it. The tail's topic still
+    counts as covered (also_covers, from outline.yaml ``covers``)."""
+    m = _LAST_SENTENCE.search(body.strip())
+    if not m or len(m.group(0)) > TAIL_SHARE * len(body.strip()):
+        return whole
+    rest = body.strip()[:m.start()]
+    head = model.predict("", rest, numbered=numbered, words=tokens)
+    top_whole, top_rest = max(whole, key=whole.get), max(head, key=head.get)
+    if top_rest != top_whole and top_rest != NONE_LABEL and head[top_rest] >= TAIL_CONFIDENT:
+        return head
+    return whole
+
+
 _CATCH_ALL = re.compile(r"^(附\s*则|其他|其它|其他事项|其他约定|补充条款|附加条款)$")
 
 
@@ -123,6 +143,8 @@ def classify(units: list[Clause], containers: dict[str, Clause] | None = None, i
                 heading = u.heading
                 body = body[len(u.heading):].lstrip("：: \n\u3000") if body.startswith(u.heading) else body
             probs[u.id] = model.predict(heading, body, numbered=bool(label or u.number), words=tokens)
+            if not heading and u.kind != "preamble":
+                probs[u.id] = _main_topic(model, body, probs[u.id], bool(label or u.number))
     containers = containers or {}
     unsure: dict[str, dict[str, float]] = {}
     for u in units:

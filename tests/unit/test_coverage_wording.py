@@ -47,3 +47,19 @@ def test_fan_ke_shenqing_is_a_membership_condition():
 def test_task_completed_alliance_ends_names_the_dissolution_case():
     st = _status("第八条 联盟的终止\n经理事会决议或者联盟任务完成，联盟终止。联盟终止时由理事会组织清算，剩余财产按投入比例分配。\n")
     assert st["dissolution"] == ("present", [])
+
+
+def test_a_one_line_tail_on_another_topic_does_not_decide_the_clause():
+    """第十一条 without a heading: a notices clause with the governing-law sentence tacked on is a notices
+    clause that also covers governing law (dev c20 第十一条)."""
+    rep = check(text=HEAD + "第二条 本协议首部所列住所为各方的送达地址，地址变更的应当及时书面通知其他各方。"
+                "本协议适用中华人民共和国法律。\n" + TAIL, kind="agreement")
+    clause = next(c for c in rep.clauses if c.number == "第二条")
+    assert clause.section == "notices"
+    assert "governing_law" in clause.also_covers
+    assert {s.key: s.status for s in rep.sections}["governing_law"] == "present"
+
+
+def test_a_clause_whose_body_is_one_topic_keeps_it():
+    rep = check(text=HEAD + "第二条 本协议适用中华人民共和国法律。本协议的解释亦适用中华人民共和国法律。\n" + TAIL, kind="agreement")
+    assert next(c for c in rep.clauses if c.number == "第二条").section == "governing_law"
