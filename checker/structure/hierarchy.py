@@ -4,7 +4,8 @@ Every block's label is a candidate (markers.py: 第X章/第X节/第X条, 一、,
 1.1 / 1.1.1, (1), ⑴, ①, (a), a., Roman). Only blocks of the main body count: party lines, 鉴于
 items, the signature block and attachments are read on their own and never decide the unit level
 (a party list numbered （1）…（8） is not the body). For each level the longest *run* is measured —
-1, 2, 3 … in order, 1.1, 1.2, 2.1 … continuing under the next parent — and the level with the
+1, 2, 3 … in order, 1.1, 1.2, 2.1 … continuing under the next parent, ⑴ ⑵ … restarting under each
+第X章 / 第X部分 / 第X节 — and the level with the
 longest run is the clause unit; numbered or formatted headings above it are containers (chapters).
 """
 from __future__ import annotations
@@ -80,21 +81,27 @@ def body_mask(blocks: list[Block], markers: list[Marker], signature_start) -> li
 def _runs(blocks: list[Block], markers: list[Marker], mask: list[bool]) -> dict[str, tuple[int, int]]:
     """Longest run per key: (length, index of its first block)."""
     best: dict[str, tuple[int, int]] = {}
-    cur: dict[str, list] = {}      # key → [length, start, last value, last parent]
+    cur: dict[str, list] = {}      # key → [length, start, last value, last parent, index of its last label]
+    chapters: list[int] = []       # 第X章 / 第X部分 / 第X节 headings of the body
     for i, m in enumerate(markers):
         if not mask[i] or not m.type:
             continue
         k, v, par = m.key, m.value, m.parent_value
         if v is None:
             continue
+        if k in ("chapter", "section"):
+            chapters.append(i)
         c = cur.get(k)
-        follows = c is not None and ((par == c[3] and v == c[2] + 1)
+        # items that restart at 1 under each new 第X部分 / 第X章 (⑴ ⑵ … ⑴ ⑵ …) still run through the body
+        restart = (c is not None and v == 1 and k not in ("chapter", "section") and c[0] > 0
+                   and any(c[4] < j < i for j in chapters))
+        follows = c is not None and ((par == c[3] and v == c[2] + 1) or restart
                                      or (par and c[3] and v == 1 and par[:-1] == c[3][:-1] and par[-1] == c[3][-1] + 1))
         if follows:
             c[0] += 1
-            c[2], c[3] = v, par
+            c[2], c[3], c[4] = v, par, i
         else:
-            c = cur[k] = [1, i, v, par] if v == 1 else [0, i, v, par]
+            c = cur[k] = [1, i, v, par, i] if v == 1 else [0, i, v, par, i]
         if c[0] > best.get(k, (0, 0))[0]:
             best[k] = (c[0], c[1])
     return best

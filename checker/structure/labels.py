@@ -1,6 +1,6 @@
 """Candidate numbering labels of every family a drafter uses, with their level key and number.
 
-第X章 / 第X节 / 第X条; 一、 一. 一．; （一）(一); 1 / 1. / 1、 / 1) / 1.1 / 1.1.1 followed by an ASCII or
+第X章 / 第X编 / 第X部分 / 第X节 / 第X条; 一、 一. 一．; （一）(一); 1 / 1. / 1、 / 1) / 1.1 / 1.1.1 followed by an ASCII or
 full-width space, a tab, 、 ． . or nothing; (1)（1）; ⑴; ①; (a)（a）; a. A.; Roman numerals. The
 segmenter (hierarchy.py) decides which of them number the clauses; this module only reads one line.
 (markers.py keeps the labels the classifier's training text is stripped of.)
@@ -18,7 +18,8 @@ ROMAN_RX = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 # Separators drafters put after a label: ASCII or full-width space, tab, 、 ． . or nothing.
 # (type, regex) — order matters: the first match wins. The label is group "label".
 _MARKERS = [
-    ("chapter", re.compile(rf"^(?P<label>第\s*{NUM}\s*[章编])(?=[\s\u3000:：、．.]|$|[^\d])")),
+    # 第X部分 (第一部分 总则) is a chapter as 第X章/第X编 are
+    ("chapter", re.compile(rf"^(?P<label>第\s*{NUM}\s*(?:[章编]|部分))(?=[\s\u3000:：、．.]|$|[^\d])")),
     ("section", re.compile(rf"^(?P<label>第\s*{NUM}\s*节)(?=[\s\u3000:：、．.]|$|[^\d])")),
     ("article", re.compile(rf"^(?P<label>第\s*{NUM}\s*条)")),
     ("part", re.compile(rf"^(?P<label>[{CN}]+)\s*[、.．](?!\d)")),
@@ -64,7 +65,7 @@ class Marker:
 def label_value(typ: str | None, label: str | None) -> int | None:
     if not typ or not label:
         return None
-    core = re.sub(r"[第条章编节、.．（）()\s]", "", label)
+    core = re.sub(r"[第条章编节、.．（）()\s]|部分", "", label)
     if typ == "decimal_multi":
         core = re.split(r"[.．]", label)[-1]
     try:
