@@ -49,10 +49,38 @@ class Rendering:
     adds_attachment: bool = False
 
 
+# Chapters a source without body chapters gets in a style that groups (第X部分 / 第X章 with 第X节 inside): the
+# reference outline's usual order (闽科政〔2009〕46号 附件1 四.1–四.11; the charter outline of 津滨科发〔2012〕8号 附件2).
+OUTLINE_GROUPS = [
+    ("总则", {"definitions", "name_principles", "goals_tasks", "preamble", "purpose", "nature", "principles", "work_scope"}),
+    ("组织机构和成员", {"organization", "members", "governance"}),
+    ("经费、项目和知识产权", {"funds", "projects", "ip_benefits", "assets", "funds_use", "results", "benefits"}),
+    ("解散和责任", {"dissolution", "breach", "force_majeure", "liability", "termination"}),
+    ("附则", {"dispute_resolution", "governing_law", "effect_amendment", "notices", "other_matters", "attachments",
+            "supplementary"}),
+]
+# 第X节 titles: the topic of the run of clauses the section holds.
+SECTION_TITLES = {
+    "definitions": "定义", "name_principles": "名称、宗旨和原则", "goals_tasks": "目标和任务", "organization": "组织机构",
+    "members": "成员", "funds": "经费", "projects": "项目管理", "ip_benefits": "知识产权和利益分配",
+    "dissolution": "解散和清算", "breach": "违约责任", "force_majeure": "不可抗力", "dispute_resolution": "争议解决",
+    "governing_law": "法律适用", "effect_amendment": "生效和变更", "notices": "通知和送达", "other_matters": "其他事项",
+    "attachments": "附件说明", "preamble": "制定依据", "purpose": "宗旨", "nature": "性质", "principles": "原则",
+    "work_scope": "工作内容", "governance": "组织管理", "assets": "资产管理", "funds_use": "经费使用", "results": "成果管理",
+    "liability": "责任分担", "benefits": "利益分配", "termination": "终止程序", "supplementary": "附则",
+}
+
+
+def group_of(key: str | None) -> int | None:
+    return next((i for i, (_, keys) in enumerate(OUTLINE_GROUPS) if key in keys), None)
+
+
 def label(scheme: str, n: int, parents: list[int] | None = None) -> str:
     cn = to_chinese(n)
     if scheme == "article":
         return f"第{cn}条"
+    if scheme == "article_arabic":
+        return f"第{n}条"
     if scheme.startswith("cn") and len(scheme) == 3:
         return cn + scheme[2]
     if scheme == "pcn":
@@ -135,6 +163,30 @@ class _Renderer:
         self.unit_no = 0
         self.chap_no = 0
         self.unit_idx = -1          # index among @-units (gold clauses)
+        self.sec_no = 0             # 第X节 inside the current chapter
+        self.sec_key: str | None = None
+        self.group = -1             # OUTLINE_GROUPS index of the current synthesised chapter
+        # the groups are the agreement outline's; a charter keeps the layout it has (津滨科发〔2012〕8号 附件2 has its own order)
+        agreement = src.meta.get("kind", "agreement") == "agreement"
+        self.synth = style.group and agreement and not any(n.kind == "chapter" and n.region == "body" for n in src.nodes)
+        self.sections_on = style.sections and agreement     # 第X节 titles are topics of the agreement outline
+        self.topics = self._chapter_topics()
+        self.sectioned = False      # the current chapter holds clauses on more than one topic: it gets 第X节
+
+    def _chapter_topics(self) -> list[set]:
+        """The clause topics (gold keys) of every chapter the rendering will have, in order."""
+        out: list[set] = []
+        g = -1
+        for n in self.src.nodes:
+            if n.kind == "chapter" and n.region == "body" and not self.synth:
+                out.append(set())
+            elif n.kind == "unit":
+                if self.synth and (k := group_of(n.key)) is not None and k > g:
+                    g = k
+                    out.append(set())
+                if out and n.key in SECTION_TITLES:
+                    out[-1].add(n.key)
+        return out
 
     def emit(self, o: Out) -> None:
         o.text = _sub(o.text, self.roles)
@@ -192,15 +244,7 @@ class _Renderer:
             if n.region == "pre":
                 self.emit(Out(n.lines[0].text, bold=True, center=True))
                 return
-            self.chap_no += 1
-            self.unit_no = 0 if s.chapter == "decimal" else self.unit_no
-            h = n.heading
-            text = {"keep": f"第{to_chinese(self.chap_no)}章 {h}", "decimal": f"{self.chap_no}{s.sep or ''}{h}" if s.sep else f"{self.chap_no}{h}",
-                    "cnpart": f"{to_chinese(self.chap_no)}、{h}", "bold": h}.get(s.chapter)
-            if s.chapter == "decimal" and s.sep == "":
-                text = f"{self.chap_no} {h}" if s.fmt != "pdf" else f"{self.chap_no}{h}"
-            if text is not None:
-                self.emit(Out(text, bold=True, center=s.chapter != "decimal", heading=1 if s.charter_headings else 0))
+            self.chapter(n.heading)
             return
         if n.kind == "recitals" and s.recitals:
             self.anchor(n.lines[0].text, n)
@@ -225,8 +269,39 @@ class _Renderer:
             return
         self.unit(n)
 
+    def chapter(self, h: str) -> None:
+        s = self.s
+        self.chap_no += 1
+        self.unit_no = 0 if s.chapter == "decimal" or s.unit_restart else self.unit_no
+        self.sec_no, self.sec_key = 0, None
+        self.sectioned = len(self.topics[self.chap_no - 1]) > 1 if self.chap_no <= len(self.topics) else False
+        cn = to_chinese(self.chap_no)
+        sep = s.sep if s.sep in ("\u3000", "\t") else " "
+        text = {"keep": f"第{cn}章 {h}", "decimal": f"{self.chap_no}{s.sep or ''}{h}" if s.sep else f"{self.chap_no}{h}",
+                "cnpart": f"{cn}、{h}", "bold": h, "part": f"第{cn}部分{sep}{h}",
+                "arabic": f"第{self.chap_no}章{sep}{h}"}.get(s.chapter)
+        if s.chapter == "decimal" and s.sep == "":
+            text = f"{self.chap_no} {h}" if s.fmt != "pdf" else f"{self.chap_no}{h}"
+        if text is not None:
+            self.emit(Out(text, bold=True, center=s.chapter != "decimal", heading=1 if s.charter_headings else 0))
+
+    def section(self, key: str | None) -> None:
+        """第X节 before a run of clauses on one topic (inside the current chapter)."""
+        if not self.sections_on or not self.sectioned or key == self.sec_key or key not in SECTION_TITLES:
+            return
+        self.sec_no += 1
+        self.sec_key = key
+        self.emit(Out(f"第{to_chinese(self.sec_no)}节 {SECTION_TITLES[key]}", bold=True, center=True))
+
     def unit(self, n: Node) -> None:
         s = self.s
+        if self.synth:
+            g = group_of(n.key)
+            if g is not None and g > self.group:
+                # a clause out of the usual order stays in the chapter it is in
+                self.group = g
+                self.chapter(OUTLINE_GROUPS[g][0])
+        self.section(n.key)
         self.unit_no += 1
         parents = [self.chap_no] if s.chapter == "decimal" and self.chap_no else []
         first = n.lines[0]

@@ -57,9 +57,14 @@ def _locate(flat: tuple[str, list[int]], anchor) -> int | None:
         head, nxt = anchor
         if nxt:
             h, nx = _WS.sub("", head), _WS.sub("", nxt)[:10]
+            # the occurrence the next line follows most closely ("送达" of the clause, not of a 第X节 通知和送达 above it)
+            best = None
             for m in re.finditer(re.escape(h), s):
-                if nx and nx in s[m.end():m.end() + 16]:
-                    return idx[m.start()]
+                d = s.find(nx, m.end(), m.end() + 16 + len(nx)) - m.end() if nx else -1
+                if d >= 0 and (best is None or d < best[0]):
+                    best = (d, m.start())
+            if best is not None:
+                return idx[best[1]]
         anchor = head
     a = _WS.sub("", anchor)
     for n in list(range(12, min(40, len(a)) + 1)) + [len(a)]:

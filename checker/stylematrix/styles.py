@@ -22,6 +22,7 @@ class Style:
     fmt: str                       # txt | docx | pdf
     example: str                   # one line as a reader sees it
     chapter: str = "keep"          # keep (第X章) | drop | decimal (1 总则 → units 1.1) | cnpart (一、) | bold
+    #                                | part (第一部分 总则) | arabic (第1章 总则)
     unit: str = "article"          # label scheme of clause units, or "none" (formatting-only headings)
     sep: str = " "                 # between a unit label and its text
     sub1: str = "pcn"              # label scheme of depth-1 sub-items
@@ -37,6 +38,9 @@ class Style:
     header: bool = False           # running header and "第 N 页" footer
     charter_headings: bool = False  # chapters in Word Heading 1 style (章程 layout)
     needs_headings: bool = False   # only for sources whose every unit has a heading
+    unit_restart: bool = False     # units restart at 1 in every chapter / part (⑴ ⑵ … under each 第X部分)
+    group: bool = False            # a source without body chapters gets chapters of the reference outline's groups
+    sections: bool = False         # 第X节 sections inside the chapters (one per run of clauses on one topic)
 
 
 STYLES: list[Style] = [
@@ -85,5 +89,25 @@ STYLES: list[Style] = [
           signature="table", member_attachment=True, header=True),
     Style("pdf_cn_roles", "pdf", "一、…… / （一）……；缔约方一：××公司；页眉页脚", chapter="drop", unit="cn、", sep="",
           role="缔约方{cn}", header=True),
+    # issue 7 point 1, the numbering families not covered above
+    Style("txt_part_paren_digit", "txt", "第一部分 总则 / ⑴联盟的名称为…… / ①……", chapter="part", unit="paren_digit", sep="",
+          sub1="circ", sub2="alpha.", unit_restart=True, group=True),
+    Style("docx_part_paren_digit", "docx", "第一部分　总则 / ⑴　联盟的名称为…… / ①　……；缔约方一：××公司", chapter="part",
+          unit="paren_digit", sep="\u3000", sub1="circ", sub2="pnum", sub_sep="\u3000", unit_restart=True, group=True,
+          role="缔约方{cn}"),
+    Style("txt_article_arabic", "txt", "第1条 联盟的名称为…… / 1.1 …… / 1.1.1 ……", chapter="arabic", unit="article_arabic",
+          sub1="multi", sub2="multi", sub_sep=" "),
+    Style("docx_article_arabic", "docx", "第1章 总则 / 第1条联盟的名称为…… / 1.1……（编号后无空格）", chapter="arabic",
+          unit="article_arabic", sep="", sub1="multi", sub2="pnum"),
+    Style("txt_cn_alpha", "txt", "第一章 总则 / 一、联盟名称和宗旨 / a. …… / (1) ……", unit="cn、", sep="", sub1="alpha.",
+          sub2="pnum_ascii", sub_sep=" "),
+    Style("txt_cn_ALPHA", "txt", "第一章 总则 / 一、联盟名称和宗旨 / A.…… / ①……", unit="cn、", sep="", sub1="ALPHA.",
+          sub2="circ"),
+    Style("pdf_cn_alpha_paren", "pdf", "第一章 总则 / 一、联盟名称和宗旨 / （a）…… / 1.……；页眉页脚", unit="cn、", sep="",
+          sub1="alpha_fwparen", sub2="dec.", header=True),
+    Style("txt_chapter_sections", "txt", "第一章 总则 / 第一节 名称、宗旨和原则 / 第一条 ……", unit="article", group=True,
+          sections=True),
+    Style("pdf_chapter_sections", "pdf", "第二章 组织机构和成员 / 第二节 成员 / 第九条 ……；缔约方表格、页眉页脚", unit="article",
+          group=True, sections=True, parties="table", header=True),
 ]
 BY_ID = {s.id: s for s in STYLES}

@@ -127,3 +127,26 @@ def test_parts_and_items_get_the_same_review_as_articles():
         return [c.section for c in rep.clauses if c.kind in ("article", "item")]
     assert secs(a) == secs(b)
     assert {s.key: s.status for s in a.sections} == {s.key: s.status for s in b.sections}
+
+
+def test_style_matrix_renders_the_added_families():
+    """The renderer's part, article-Arabic, Latin-letter and 第X节 styles (checker/stylematrix)."""
+    from pathlib import Path
+
+    from checker.stylematrix.render import label, render
+    from checker.stylematrix.source import parse_source
+    from checker.stylematrix.styles import BY_ID
+
+    assert label("article_arabic", 12) == "第12条"
+    src = parse_source(Path(__file__).resolve().parents[1] / "corpus" / "src" / "c07.txt")   # no chapters
+    parts = [o.text for o in render(BY_ID["txt_part_paren_digit"], src).items]
+    heads = [t for t in parts if t.startswith("第") and "部分" in t[:5]]
+    assert heads[0] == "第一部分 总则" and len(heads) >= 4
+    # items restart at ⑴ in every part
+    assert parts[parts.index(heads[1]) + 1].startswith("⑴")
+    secs = [o.text for o in render(BY_ID["txt_chapter_sections"], src).items]
+    assert "第一章 总则" in secs and "第一节 名称、宗旨和原则" in secs
+    arts = [t for t in secs if t.startswith("第") and "条" in t[:5]]
+    assert arts[0].startswith("第一条") and arts[1].startswith("第二条")     # articles run on across sections
+    arabic = [o.text for o in render(BY_ID["txt_article_arabic"], src).items]
+    assert any(t.startswith("第1条 ") for t in arabic)
