@@ -69,6 +69,16 @@ def wait_for_findings(page, timeout_ms: int = 120_000) -> None:
     page.locator('[data-testid="stExpander"]').first.wait_for(timeout=timeout_ms)
 
 
+def wait_idle(page, timeout_ms: int = 90_000) -> None:
+    """Wait until Streamlit has finished its rerun: no running indicator and no element still marked stale
+    from the previous run (under load a stale download button would otherwise hand out the old file)."""
+    page.wait_for_timeout(300)
+    page.wait_for_function(
+        """() => !document.querySelector('[data-testid="stStatusWidgetRunningIcon"],'
+                + '[data-testid="stStatusWidgetRunningManIcon"],[data-stale="true"]')""",
+        timeout=timeout_ms)
+
+
 def full_screenshot(page, path: Path) -> None:
     """Streamlit scrolls inside its main container, so grow the viewport to the content height."""
     height = page.evaluate("""() => {

@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from test_browser import ARTIFACTS, full_screenshot, launch, server  # noqa: F401 — the fixture is reused
+from test_browser import ARTIFACTS, full_screenshot, launch, server, wait_idle  # noqa: F401 — the fixture is reused
 
 pytestmark = pytest.mark.browser
 
@@ -40,11 +40,13 @@ def test_fill_the_form_and_download_the_docx(server, tmp_path):  # noqa: F811
             page.get_by_role("tab", name="⑥ 争议、期限与附件").click()
             page.get_by_text("诉讼（有实际联系地点的人民法院）").click()
             page.get_by_text("管辖法院所在地").first.wait_for(timeout=30_000)
+            wait_idle(page)
             assert page.get_by_role("textbox", name="仲裁委员会全称").count() == 0     # never both forums
 
             page.get_by_role("tab", name="⑦ 生成协议").click()
             button = page.get_by_role("button", name="下载 Word 文件（.docx）")
             button.wait_for(timeout=60_000)
+            wait_idle(page)
             with page.expect_download(timeout=60_000) as dl:
                 button.click()
             out = tmp_path / "起草.docx"
