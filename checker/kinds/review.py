@@ -45,11 +45,33 @@ def _heading_hits(text: str, sections: list[dict], body: str = "") -> str | None
             best.append(sec)
     if not best:
         return None
-    return max(best, key=lambda s: _term_score(body, s))["key"]
+    return max(best, key=lambda s: _support(body, s))["key"]
 
 
 def _term_score(text: str, sec: dict) -> int:
     return sum(1 for t in sec.get("terms") or [] if t in text)
+
+
+def _support(text: str, sec: dict) -> tuple[int, int]:
+    """How much the body itself treats ``sec``: its ``covers`` pattern found (收益……分配 for 利益分配), then its terms."""
+    return (int(any(rx.search(text) for rx in sec.get("_covers") or [])), _term_score(text, sec))
+
+
+# An agreement topic that stands for several charter sections: the body's words pick one
+# (总则 → 序言/宗旨/性质/原则; 知识产权与收益 → 成果管理/利益分配; 经费 → 经费使用/资产管理).
+_POOLS = {"principles": ["preamble", "purpose", "nature", "principles"], "results": ["results", "benefits"],
+          "funds_use": ["funds_use", "assets"]}
+
+
+def _from_agreement(agreed: str, text: str, spec: dict) -> str | None:
+    """The charter section for a unit the agreement classifier put under ``agreed``."""
+    # Only the first unit is the title; a later unit the agreement classifier calls "title" is the preamble.
+    key = "preamble" if agreed == "title" else _CHARTER_FROM_AGREEMENT.get(agreed)
+    if key in _POOLS:
+        best = max(_POOLS[key], key=lambda k: _support(text, _sec(spec, k)))
+        if _support(text, _sec(spec, best)) > _support(text, _sec(spec, key)):
+            key = best
+    return key
 
 
 def _first_line(c: Clause) -> str:
@@ -78,15 +100,14 @@ def classify_units(kind: str, units: list[Clause], containers: dict[str, Clause]
             key = _heading_hits(_first_line(u), sections, u.text)
         if key is None and u.parent in containers:
             key = _heading_hits(_container_heading(containers[u.parent]), sections, u.text)
+            mapped = _from_agreement(agreed, u.text, spec) if kind == "charter" and agreed else None
+            if key and mapped and mapped != key and _support(u.text, _sec(spec, key)) <= (0, 1) \
+                    and (_support(u.text, _sec(spec, mapped))[0] or _term_score(u.text, _sec(spec, mapped)) >= 2):
+                # the chapter's name is a hint, not the topic: "成员违反本章程……应当承担赔偿责任" in a chapter
+                # 成果和利益 is 责任分担 when its words say so and none of the chapter's sections' do
+                key = mapped
         if key is None and kind == "charter" and agreed:
-            # Only the first unit is the title; a later unit the agreement classifier calls "title" is the preamble.
-            key = "preamble" if agreed == "title" else _CHARTER_FROM_AGREEMENT.get(agreed)
-            if key in ("principles", "results"):      # 总则 / 知识产权与收益: pick by the words used
-                pool = (["preamble", "purpose", "nature", "principles"] if key == "principles"
-                        else ["results", "benefits"])
-                scored = sorted(pool, key=lambda k: -_term_score(u.text, _sec(spec, k)))
-                if _term_score(u.text, _sec(spec, scored[0])) > _term_score(u.text, _sec(spec, key)):
-                    key = scored[0]
+            key = _from_agreement(agreed, u.text, spec)
         if key is None and kind == "necessity":
             # "1. 产业发展状况。正文……": the heading is the first sentence of a numbered paragraph.
             first_sentence = u.body.split("。")[0] if u.number else ""

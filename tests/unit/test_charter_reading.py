@@ -116,3 +116,45 @@ def test_a_charter_without_chapters_reads_the_same_under_every_numbering():
     for name, label in _NUMBERINGS.items():
         assert _sections(label) == want, name
 
+
+
+class _ByOpening(dict):
+    """Kind section of a clause looked up by the opening of its text."""
+
+    def __getitem__(self, opening: str):
+        return next(v for k, v in self.items() if k.startswith(opening))
+
+
+def _kind_sections(text: str):
+    rep = check(text=text, kind="charter")
+    return _ByOpening({c.text: c.kind_section for c in rep.clauses if c.kind != "chapter"}), rep
+
+
+CHAPTERED = ("某某产业技术创新战略联盟章程\n第一章 总则\n第一条 联盟名称为某某产业技术创新战略联盟。\n"
+             "第二章 工作内容\n第二条 联盟三年内完成两项关键技术的中试验证，甲科技有限公司负责中试，乙大学负责基础研究。\n"
+             "第三章 资产与经费\n第三条 联盟经费来源于成员会费，专账管理，接受理事会监督。\n"
+             "第四章 成果和利益\n第四条 联盟项目的知识产权归完成单位所有，成员享有优先许可使用权。\n"
+             "第五条 转化所得收益按各方投入比例分配。\n第六条 成员违反本章程给其他成员造成损失的，应当赔偿。\n")
+
+
+def test_a_chapter_name_is_a_hint_the_clause_words_can_overrule():
+    # 第六条 sits in the chapter 成果和利益, but it speaks of 违反/赔偿 and of neither results nor benefits
+    got, _ = _kind_sections(CHAPTERED)
+    assert got["第六条 成员违反本章程给其他"] == "liability"
+    assert got["第五条 转化所得收益按各方投入"] == "benefits"
+    assert got["第四条 联盟项目的知识产权归完"] == "results"
+
+
+def test_charter_sections_from_the_words_when_no_chapter_names_them():
+    text = ("某某产业技术创新战略联盟章程\n一、联盟名称为某某产业技术创新战略联盟。\n二、联盟的仪器设备和共有资产由秘书处登记管理。\n"
+            "三、联盟项目的知识产权归完成单位所有。\n四、成果转化所得收益按各方贡献大小分配。\n")
+    got, _ = _kind_sections(text)
+    assert got["二、联盟的仪器设备和共有资"] == "assets"           # 经费 → 资产管理 by its words
+    assert got["四、成果转化所得收益按各方贡"] == "benefits"        # 收益……分配, though 成果 is named too
+
+
+def test_a_dated_target_is_a_technical_innovation_target():
+    # "三年内完成……" states the alliance's target as clearly as the word 目标 (津滨科发〔2012〕8号 附件2 第五条（三）5)
+    _, rep = _kind_sections(CHAPTERED)
+    ws = next(s for s in rep.kind_sections if s.key == "work_scope")
+    assert ws.status == "present", ws.missing_elements
