@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
+from checker.facts.party_labelvalue import labelvalue_entries
 from checker.facts.party_names import ORG_WORD, classify_member, is_org_name, normalize, same_party, similarity  # noqa: F401
 from checker.facts.party_texts import (ROLE, alliance_name, chair_unit, member_list_names,  # noqa: F401
                                  preamble_region, signature_names, split_cells)
@@ -185,8 +186,26 @@ def _headerless_row(cells, text, base) -> Party | None:
     return p
 
 
+def _labelvalue_parties(lines: list[tuple[str, int]]) -> list[Party]:
+    """Parties of a label/value table (单位名称 | … / 住所 | … / 法定代表人 | …, role in a merged column)."""
+    out = []
+    for e in labelvalue_entries(lines) or []:
+        p = Party(name="", role=e.role, span=(e.start, e.end), rep_label=e.rep_label)
+        if "name" in e.items:
+            value, off = e.items["name"]
+            _take_name(p, value, 0, off)
+        for key in ("domicile", "legal_rep", "agent"):
+            if key in e.items:
+                setattr(p, key, e.items[key][0])
+        out.append(p)
+    return out
+
+
 def parse_party_lines(lines: list[tuple[str, int]]) -> list[Party]:
     """Parties from preamble lines given as (text, document offset)."""
+    labelled = _labelvalue_parties(lines)
+    if labelled:
+        return labelled
     table = _table_parties(lines)
     if table:
         return table
