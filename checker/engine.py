@@ -58,7 +58,7 @@ def review_as(doc: Document, prof, kind: str = "auto", deadline: limits.Deadline
         # contracts.md §1: every clause keeps a reference-outline key. A charter is reviewed as the agreement
         # it stands for (the 770号 八 conditions apply to it too) and its own outline is reported beside it,
         # so a document misread as a charter still gets the agreement's review.
-        rep = review(doc, prof, deadline)
+        rep = review(doc, prof, deadline, kind=kind)
         with_kind_view(rep, review_kind(doc, prof, kind))
     else:
         rep = kind_only(review_kind(doc, prof, kind))
@@ -94,10 +94,12 @@ def kind_only(own: Report) -> Report:
     return own
 
 
-def review(doc: Document, prof, deadline: limits.Deadline | None = None, adjust=None) -> Report:
+def review(doc: Document, prof, deadline: limits.Deadline | None = None, adjust=None,
+           kind: str = "agreement") -> Report:
     """``adjust``: the reviewer's corrections of the reading (checker/review/corrections.py) —
     ``adjust.structure(doc, units, clauses)`` after segmentation, ``adjust.sections(units)`` after
-    classification — so coverage and every rule run on the corrected structure."""
+    classification — so coverage and every rule run on the corrected structure. ``kind``: "charter" reads
+    the founding units as the parties (checker/facts/founders.py)."""
     clauses, units = segment.segment(doc)
     if adjust is not None:
         units, clauses = adjust.structure(doc, units, clauses)
@@ -109,7 +111,11 @@ def review(doc: Document, prof, deadline: limits.Deadline | None = None, adjust=
     if adjust is not None:
         adjust.sections(units)
     sections = coverage.coverage(units, prof, doc.text)
-    ctx = ReviewContext(document=doc, units=units, clauses=clauses, profile=prof, sections=sections)
+    ctx = ReviewContext(document=doc, units=units, clauses=clauses, profile=prof, sections=sections, kind=kind)
+    if kind == "charter":
+        from checker.facts.founders import founders_cover_parties
+
+        founders_cover_parties(sections, ctx.parties, units)
     fill = suggestion_fill(ctx)
     rules = rules_for(prof)
     findings = run_rules(ctx, rules, fill)

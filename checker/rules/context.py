@@ -35,6 +35,7 @@ class ReviewContext:
     profile: Any                        # checker.rules.profiles.Profile
     sections: list[SectionStatus] = field(default_factory=list)
     review_date: date | None = None     # citations name the texts in force that day (default: today)
+    kind: str = "agreement"             # agreement | charter (a charter's parties are its founding units)
 
     @property
     def as_of(self) -> date:
@@ -109,4 +110,8 @@ class ReviewContext:
     def parties(self) -> list[Any]:
         from checker.facts.parties import extract_parties
 
+        if self.kind == "charter":      # founding units, wherever the charter lists them
+            from checker.facts.founders import founding_units
+
+            return founding_units(self.document, self.units)
         return extract_parties(self.document, self.units)

@@ -29,8 +29,8 @@ def _finding(ctx, span, evidence, message):
 
 @rule_impl("PARTY_INFO_INCOMPLETE")
 def info_incomplete(ctx, rule):
-    if not ctx.in_section("parties"):
-        return                      # no preamble: SECTION_MISSING reports it
+    if not ctx.in_section("parties") or ctx.kind == "charter":
+        return    # no preamble: SECTION_MISSING reports it; a charter names its founding units, without 住所 (附件1 二.1)
     for p in ctx.parties:
         label = p.name or p.role or "某一缔约方"
         missing, notes = [], []
@@ -93,8 +93,8 @@ def _compare(ctx, where, names, parties):
 @rule_impl("PARTY_NAME_MISMATCH")
 def name_mismatch(ctx, rule):
     parties = [p for p in ctx.parties if p.name and not _PLACEHOLDER.search(p.name)]
-    if not parties:
-        return
+    if not parties or ctx.kind == "charter":
+        return    # a charter's signature often names its units in short ("…等十家单位"); the agreement's is compared
     for where, names in (("签章处", signature_names(ctx.document, ctx.units)),
                          ("成员单位名单", member_list_names(ctx.document, ctx.units))):
         if not names:
