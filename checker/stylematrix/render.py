@@ -12,10 +12,10 @@ import re
 import shutil
 import subprocess
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from checker.stylematrix.source import ROLE, Node, Source, party_roles, strip_label
+from checker.stylematrix.source import ROLE, Line, Node, Source, party_roles, strip_label
 from checker.stylematrix.styles import CIRCLED, PAREN_DIGIT, ROMAN, Style
 from checker.text.cn_numerals import to_chinese
 
@@ -38,6 +38,8 @@ class Out:
     indent: bool = False
     node: int | None = None       # index of the source unit this item opens (its anchor)
     anchor: str | None = None
+    merge_above: tuple[int, ...] = ()   # table row: columns merged vertically with the row above (w:vMerge)
+    space_before: float = 0.0     # paragraph spacing before, in pt (places a party table near a page's foot)
 
 
 @dataclass
@@ -116,7 +118,45 @@ def label(scheme: str, n: int, parents: list[int] | None = None) -> str:
 
 
 def applicable(style: Style, src: Source) -> bool:
+    if src.meta.get("kind", "agreement") not in style.kinds:
+        return False
+    if style.needs_party_lines and not party_roles(src):
+        return False
+    if style.founders and not founders(src)[1]:
+        return False
     return not style.needs_headings or src.all_headed()
+
+
+_ORG_END = re.compile(r"(公司|大学|学院|研究院|研究所|科学院|协会|学会|中心|医院)$")
+_LIST_LEAD = re.compile(r"(?:为|包括|如下|[：:])\s*")
+
+
+def founders(src: Source) -> tuple[Node | None, list[str]]:
+    """A charter's founding units and the 成员 unit that lists them — as table rows ("| 1 | XX公司 | 企业 |")
+    or in one sentence ("首批成员为A、B和C。")."""
+    for n in src.nodes:
+        if n.kind != "unit" or n.key != "members":
+            continue
+        names = [c for ln in n.lines if ln.kind == "row" for c in ln.cells or [] if _ORG_END.search(c)]
+        if len(names) < 2:
+            for ln in n.lines:
+                span = _sentence_list(ln.text)
+                if span:
+                    names = [x for x in re.split(r"、|和|及|以及", ln.text[span[0]:span[1]]) if _ORG_END.search(x)]
+                    break
+        if len(names) >= 2:
+            return n, names
+    return None, []
+
+
+def _sentence_list(text: str) -> tuple[int, int] | None:
+    """Where the list of unit names of a 成员 sentence lies ("联盟成员为A、B和C。" → the span of "A、B和C")."""
+    for m in _LIST_LEAD.finditer(text):
+        end = min([i for i in (text.find(ch, m.end()) for ch in "。；;") if i >= 0] or [len(text)])
+        items = re.split(r"、|和|及|以及", text[m.end():end])
+        if len(items) >= 2 and all(_ORG_END.search(x) for x in items):
+            return m.end(), end
+    return None
 
 
 def _role_map(style: Style, src: Source) -> dict[str, str]:
@@ -206,9 +246,19 @@ class _Renderer:
 
     def run(self) -> Rendering:
         nodes = self.src.nodes
+        fnode, fnames = founders(self.src) if self.s.founders else (None, [])
         i = 0
         while i < len(nodes):
             n = nodes[i]
+            if fnode is not None and n is fnode:
+                n = self.founders_referenced(n)
+            if n.kind == "title" and fnames and self.s.founders == "preamble":
+                self.node(n)
+                self.emit(Out("发起单位："))
+                for name in fnames:
+                    self.emit(Out(name))
+                i += 1
+                continue
             if n.kind == "parties" and self.s.parties != "lines" and n.lines[0].kind == "para" and ROLE.match(n.lines[0].text):
                 group = []
                 while i < len(nodes) and nodes[i].kind == "parties":
@@ -220,7 +270,30 @@ class _Renderer:
             i += 1
         if self.s.member_attachment:
             self.members()
+        if fnames and self.s.founders == "attachment":
+            self.r.adds_attachment = True
+            self.emit(Out("附件：发起单位名单", bold=True, page_break=True))
+            self.emit(Out(cells=["序号", "单位名称"]))
+            for k, name in enumerate(fnames, 1):
+                self.emit(Out(cells=[str(k), name]))
         return self.r
+
+    def founders_referenced(self, n: Node) -> Node:
+        """The 成员 unit with its list of founding units replaced by a reference to where they are now
+        listed (the charter's head or the attachment 发起单位名单) — the list is given once, elsewhere."""
+        where = "本章程首部所列发起单位" if self.s.founders == "preamble" else "附件《发起单位名单》所列单位"
+        if any(ln.kind == "row" for ln in n.lines):
+            kept = [ln for ln in n.lines if ln.kind != "row"]
+            k = next(i for i, ln in enumerate(n.lines) if ln.kind == "row")
+            lines = kept[:k] + [Line(f"联盟首批成员单位为{where}。", page_break=n.lines[k].page_break)] + kept[k:]
+            return replace(n, lines=lines)
+        lines = []
+        for ln in n.lines:
+            span = _sentence_list(ln.text) if ln.kind == "para" else None
+            if span and not any(x is not ln and _sentence_list(x.text) for x in lines):
+                ln = replace(ln, text=ln.text[:span[0]] + where + ln.text[span[1]:])
+            lines.append(ln)
+        return replace(n, lines=lines)
 
     def plain(self, n: Node, bold_first: bool = False) -> None:
         for k, ln in enumerate(n.lines):
@@ -347,6 +420,9 @@ class _Renderer:
         fields = [_party_fields(n) for n in group]
         for n in group:
             self.unit_idx += 1
+        if s.parties == "labelvalue":
+            self.labelvalue(fields)
+            return
         if s.parties == "table":
             for f in fields:
                 self.anchor(_name_only(f.get("name", "")))
@@ -363,6 +439,26 @@ class _Renderer:
             joined = "，".join(ln.text.rstrip("，,") for ln in n.lines)
             self.anchor(n.lines[0].text)
             self.emit(Out(lab + joined))
+
+    def labelvalue(self, fields: list[dict[str, str]]) -> None:
+        """A party table of label/value cells, a row per item (单位名称 / 住所 / 法定代表人 …), the role
+        (甲方、乙方…) in a first column merged down over the party's rows."""
+        for f in fields:
+            self.anchor(_name_only(f.get("name", "")))
+        space = self._space_to_page_foot() if self.s.party_break else 0.0
+        self.emit(Out("协议各方基本信息如下：", space_before=space))
+        for f in fields:
+            rows = [("单位名称", f.get("name", "")), ("住所", f.get("住所", "")), ("法定代表人", f.get("法定代表人", ""))]
+            rows += [(k, v) for k, v in f.items() if k not in ("role", "name", "住所", "法定代表人")]
+            for j, (lab, val) in enumerate(rows):
+                self.emit(Out(cells=[f.get("role", "") if j == 0 else "", lab, val], merge_above=(0,) if j else ()))
+
+    def _space_to_page_foot(self) -> float:
+        """Spacing (pt) before the party table so that it starts about four rows above the first page's
+        foot and runs onto the next page: A4, 2.5 cm margins → about 700 pt of body, 36 characters and
+        18 pt a line, a table row about 26 pt."""
+        used = sum(18.0 * max(1, -(-len(o.text) // 36)) for o in self.r.items)
+        return max(0.0, 700.0 - used - 18.0 - 4 * 26.0)
 
     def signature_table(self, n: Node) -> None:
         if any(ln.kind == "row" for ln in n.lines):
@@ -467,18 +563,32 @@ def write_docx(r: Rendering, out: Path) -> None:
         fp.alignment = WD_ALIGN_PARAGRAPH.CENTER
         bc._page_field(fp)
     numbering = bc.Numbering(d, s.autonum) if s.autonum else None
-    rows: list[list[str]] = []
+    rows: list[Out] = []
 
     def flush():
         if not rows:
             return
-        ncol = max(len(x) for x in rows)
+        ncol = max(len(x.cells) for x in rows)
         t = d.add_table(rows=len(rows), cols=ncol)
         t.style = d.styles["Table Grid"]
         t.alignment = WD_TABLE_ALIGNMENT.CENTER
         for i, row in enumerate(rows):
             for j in range(ncol):
-                t.cell(i, j).text = row[j] if j < len(row) else ""
+                t.cell(i, j).text = row.cells[j] if j < len(row.cells) else ""
+        if any(r.merge_above for r in rows):
+            # label/value table: narrow role and label columns, the role cell merged down over its rows
+            for i in range(len(rows)):
+                for j, w in enumerate((2.2, 3.0, 10.2)[:ncol]):
+                    t.cell(i, j).width = Cm(w)
+            for j in range(ncol):
+                top = 0
+                for i in range(1, len(rows) + 1):
+                    if i < len(rows) and j in rows[i].merge_above:
+                        continue
+                    if i - 1 > top:
+                        t.cell(top, j).merge(t.cell(i - 1, j))
+                        t.cell(top, j).text = rows[top].cells[j]
+                    top = i
         rows.clear()
 
     for o in r.items:
@@ -486,7 +596,7 @@ def write_docx(r: Rendering, out: Path) -> None:
             if o.page_break:
                 flush()
                 d.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-            rows.append(o.cells)
+            rows.append(o)
             continue
         flush()
         if o.page_break:
@@ -499,6 +609,8 @@ def write_docx(r: Rendering, out: Path) -> None:
             run.bold = o.bold or None
         if o.center:
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if o.space_before:
+            p.paragraph_format.space_before = Pt(o.space_before)
         if o.autonum and numbering is not None:
             numbering.apply(p, o.autonum)
         elif o.indent:
@@ -509,7 +621,8 @@ def write_docx(r: Rendering, out: Path) -> None:
 
 def digest(r: Rendering) -> str:
     h = hashlib.sha256(repr((r.style, [(o.text, o.cells, o.bold, o.center, o.heading, o.autonum, o.page_break,
-                                         o.indent) for o in r.items])).encode("utf-8"))
+                                         o.indent) + ((o.merge_above, o.space_before) if o.merge_above or o.space_before
+                                                      else ()) for o in r.items])).encode("utf-8"))
     h.update((ROOT / "checker" / "stylematrix" / "render.py").read_bytes())
     return h.hexdigest()[:16]
 

@@ -8,6 +8,7 @@ for those the ``attachments`` status and findings are not compared.
 """
 from __future__ import annotations
 
+import bisect
 import os
 import re
 import time
@@ -51,8 +52,12 @@ def _stripped(text: str, skip: set[int]) -> tuple[str, list[int]]:
     return "".join(keep), idx
 
 
-def _locate(flat: tuple[str, list[int]], anchor) -> int | None:
+def _locate(flat: tuple[str, list[int]], anchor, after: int = 0) -> int | None:
+    """The document offset where ``anchor`` opens; a text that occurs more than once (a list of names given
+    in the preamble and again in the signature block) is taken at its first occurrence from the offset
+    ``after`` on, where the previous clause was found — clauses are in document order."""
     s, idx = flat
+    after_flat = bisect.bisect_left(idx, after)
     if isinstance(anchor, tuple):
         head, nxt = anchor
         if nxt:
@@ -71,7 +76,8 @@ def _locate(flat: tuple[str, list[int]], anchor) -> int | None:
         c = a[:n]
         if c and s.count(c) == 1:
             return idx[s.find(c)]
-    k = s.find(a[:40]) if a else -1
+    k = s.find(a[:40], after_flat) if a else -1
+    k = k if k >= 0 or not a else s.find(a[:40])
     return idx[k] if k >= 0 else None
 
 
@@ -82,13 +88,15 @@ def review_of(report, anchors: list[str | None]) -> Review:
     flat, flat_nl = _stripped(text, set()), _stripped(text, labels)
     units = [c for c in report.clauses if c.kind != "chapter"]
     secs: list[str | None] = []
+    prev = 0
     for a in anchors:
-        off = None if a is None else _locate(flat, a)
+        off = None if a is None else _locate(flat, a, prev)
         if off is None and a is not None:
-            off = _locate(flat_nl, a)
+            off = _locate(flat_nl, a, prev)
         if off is None:
             secs.append("<未找到>")
             continue
+        prev = off
         u = next((u for u in units if u.span[0] <= off < max(u.span[1], u.span[0] + 1)), None)
         secs.append(u.section if u else None)
     return Review(secs, {s.key: s.status for s in report.sections},

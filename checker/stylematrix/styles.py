@@ -41,6 +41,11 @@ class Style:
     unit_restart: bool = False     # units restart at 1 in every chapter / part (⑴ ⑵ … under each 第X部分)
     group: bool = False            # a source without body chapters gets chapters of the reference outline's groups
     sections: bool = False         # 第X节 sections inside the chapters (one per run of clauses on one topic)
+    # Issue 7 point 2 (party forms): where a style applies and how founding units of a charter are listed
+    kinds: tuple[str, ...] = ("agreement", "charter")   # document kinds (source meta ``kind``) it applies to
+    needs_party_lines: bool = False  # only for sources whose parties are written as 甲方：… blocks
+    party_break: bool = False      # the party table starts near a page's foot and runs onto the next page
+    founders: str | None = None    # charters: "preamble" (发起单位 as plain lines) | "attachment" (发起单位名单 only)
 
 
 STYLES: list[Style] = [
@@ -109,5 +114,17 @@ STYLES: list[Style] = [
           sections=True),
     Style("pdf_chapter_sections", "pdf", "第二章 组织机构和成员 / 第二节 成员 / 第九条 ……；缔约方表格、页眉页脚", unit="article",
           group=True, sections=True, parties="table", header=True),
+]
+# Party forms (issue 7 point 2): label/value party tables with the role in a merged first column, the same
+# table in a PDF running across a page, and a charter's founding units in its preamble or only in an attachment.
+STYLES += [
+    Style("docx_party_labelvalue", "docx", "缔约方表格：甲方（纵向合并）| 单位名称 | ×× / 住所 | …… / 法定代表人 | ……",
+          parties="labelvalue", kinds=("agreement",), needs_party_lines=True),
+    Style("pdf_party_labelvalue_break", "pdf", "同上的“单位名称 / 住所 / 法定代表人”缔约方表格在 PDF 中跨页，页眉页脚",
+          parties="labelvalue", party_break=True, header=True, kinds=("agreement",), needs_party_lines=True),
+    Style("txt_charter_founders", "txt", "章程标题下“发起单位：”，每行一个单位名称（无住所、无编号）",
+          founders="preamble", kinds=("charter",)),
+    Style("docx_charter_founders_annex", "docx", "章程正文“首批成员见附件”，文末“附件：发起单位名单”表格（序号 | 单位名称）",
+          founders="attachment", kinds=("charter",)),
 ]
 BY_ID = {s.id: s for s in STYLES}
