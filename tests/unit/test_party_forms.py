@@ -74,3 +74,159 @@ def test_party_table_rows_the_outline_took_for_headings_stay_in_the_party_list()
     got = [(p.name, p.domicile) for p in extract_parties(doc, units)]
     assert got == [("甲科技有限公司", "天津市一路1号"), ("乙大学", "天津市二路2号"), ("丙研究院", "天津市三路3号"),
                    ("丁行业协会", "天津市四路4号"), ("戊有限公司", "天津市五路5号")]
+
+
+# ---------------------------------------------------------------- label/value party tables
+ROLE_FORMS = ["甲方", "第一方", "缔约方一", "协议方（一）", "成员单位1", "发起单位一", "签约单位一"]
+PARTIES = [("甲科技有限公司", "福州市鼓楼区一路1号", "张一"), ("乙大学", "福州市仓山区二路2号", "李二"),
+           ("丙研究院", "厦门市思明区三路3号", "王三")]
+
+
+def _second(role: str) -> str:
+    for a, b in (("甲", "乙"), ("第一", "第二"), ("一", "二"), ("1", "2")):
+        if a in role:
+            return role.replace(a, b, 1)
+    raise AssertionError(role)
+
+
+def _third(role: str) -> str:
+    for a, b in (("甲", "丙"), ("第一", "第三"), ("一", "三"), ("1", "3")):
+        if a in role:
+            return role.replace(a, b, 1)
+    raise AssertionError(role)
+
+
+@pytest.mark.parametrize("role", ROLE_FORMS)
+def test_labelvalue_table_with_each_party_label_form(role):
+    """Word keeps a merged role cell once, in the party's first row: "甲方 | 单位名称 | …" / "住所 | …"."""
+    roles = [role, _second(role), _third(role)]
+    lines = []
+    for r, (name, dom, rep) in zip(roles, PARTIES):
+        lines += [f"{r}\t单位名称\t{name}", f"住所\t{dom}", f"法定代表人\t{rep}"]
+    got = [(p.role, p.name, p.domicile, p.legal_rep) for p in parse_party_lines(_rows(lines))]
+    assert got == [(r, *p) for r, p in zip(roles, PARTIES)]
+
+
+def test_labelvalue_table_role_on_a_later_row_wrapped_cells_and_an_empty_value():
+    """A PDF text layer: the merged role cell shows on the party's middle row, a long value wraps onto a
+    line of its own, a blank 法定代表人 cell leaves the item out (PARTY_INFO_INCOMPLETE then says so)."""
+    lines = ["单位名称\t甲科技有限公司（以下简称“甲科技”）", "甲方\t住所\t福州市鼓楼区一路", "1号", "法定代表人\t张一",
+             "单位名称\t厦门钨能正极材料", "有限公司", "乙方\t住所\t厦门市海沧区二路2号", "法定代表人"]
+    got = [(p.role, p.name, p.aliases, p.domicile, p.legal_rep) for p in parse_party_lines(_rows(lines))]
+    assert got == [("甲方", "甲科技有限公司", ["甲科技"], "福州市鼓楼区一路1号", "张一"),
+                   ("乙方", "厦门钨能正极材料有限公司", [], "厦门市海沧区二路2号", None)]
+
+
+def test_a_column_table_header_is_not_a_labelvalue_table():
+    lines = ["序号\t单位名称\t住所\t法定代表人", "1\t甲科技有限公司\t福州市一路1号\t张一"]
+    got = [(p.name, p.domicile, p.legal_rep) for p in parse_party_lines(_rows(lines))]
+    assert got == [("甲科技有限公司", "福州市一路1号", "张一")]
+
+
+def _labelvalue_docx(path, parties=PARTIES, space_before_pt: float = 0.0):
+    """An agreement whose parties are a label/value table, the role merged down over each party's rows."""
+    import docx
+    from docx.shared import Pt
+
+    d = docx.Document()
+    d.add_paragraph("某某产业技术创新战略联盟协议书")
+    p = d.add_paragraph("协议各方基本信息如下：")
+    p.paragraph_format.space_before = Pt(space_before_pt)
+    t = d.add_table(rows=3 * len(parties), cols=3)
+    t.style = d.styles["Table Grid"]
+    roles = ["甲方", "乙方", "丙方", "丁方", "戊方"]
+    for k, (name, dom, rep) in enumerate(parties):
+        for j, (lab, val) in enumerate((("单位名称", name), ("住所", dom), ("法定代表人", rep))):
+            t.cell(3 * k + j, 1).text, t.cell(3 * k + j, 2).text = lab, val
+        top = t.cell(3 * k, 0).merge(t.cell(3 * k + 2, 0))
+        top.text = roles[k]
+    d.add_paragraph("鉴于各方均为独立法人，经平等协商，达成协议如下：")
+    d.add_paragraph("第一条 联盟名称为某某产业技术创新战略联盟。")
+    d.add_paragraph("第二条 因本协议发生的争议，提交福州仲裁委员会仲裁。")
+    for k, (name, _, _) in enumerate(parties):
+        d.add_paragraph(f"{roles[k]}（盖章）：{name}")
+        d.add_paragraph("法定代表人或授权代表（签字）：")
+    d.save(path)
+    return roles[:len(parties)]
+
+
+def test_merged_role_labelvalue_table_in_a_docx(tmp_path):
+    from checker.engine import check
+    path = tmp_path / "lv.docx"
+    roles = _labelvalue_docx(path)
+    rep = check(path, profile="fujian", kind="agreement")
+    got = [(p["role"], p["name"], p["domicile"], p["legal_rep"]) for p in rep.parties]
+    assert got == [(r, *p) for r, p in zip(roles, PARTIES)]
+    rules = {(f.rule, f.section) for f in rep.findings}
+    assert not rules & {("PARTY_INFO_INCOMPLETE", "parties"), ("PARTY_NAME_MISMATCH", "parties"),
+                        ("SECTION_MISSING", "parties")}
+
+
+HAVE_SOFFICE = __import__("shutil").which("soffice") is not None
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(not HAVE_SOFFICE, reason="needs LibreOffice")
+def test_merged_role_labelvalue_table_broken_across_a_pdf_page(tmp_path):
+    """The label/value table starts near the foot of page 1 and runs onto page 2 (the merged role cell is
+    split by the page break): every party keeps its role, name, 住所 and 法定代表人."""
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    from checker.engine import check
+    path = tmp_path / "lvbreak.docx"
+    roles = _labelvalue_docx(path, space_before_pt=560)
+    prof = Path(tempfile.gettempdir()) / "lo_test_party_forms"
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{prof}", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(path)], check=True, capture_output=True, timeout=180)
+    rep = check(tmp_path / "lvbreak.pdf", profile="fujian", kind="agreement")
+    pages = {b.page for b in rep.document.blocks if "单位名称" in b.text or b.text.startswith(("住所", "法定代表人"))}
+    assert len(pages) >= 2, "the party table must run across a page break"
+    got = [(p["role"], p["name"], p["domicile"], p["legal_rep"]) for p in rep.parties]
+    assert got == [(r, *p) for r, p in zip(roles, PARTIES)]
+    rules = {(f.rule, f.section) for f in rep.findings}
+    assert not rules & {("PARTY_INFO_INCOMPLETE", "parties"), ("PARTY_NAME_MISMATCH", "parties"),
+                        ("SECTION_MISSING", "parties")}
+
+
+# ---------------------------------------------------------------- a charter's founding units
+FOUNDERS = ["甲科技有限公司", "乙材料股份有限公司", "丙大学", "丁研究院"]
+CHARTER_BODY = ("第一章 总则\n第一条 本章程依据联盟各成员签订的《某某产业技术创新战略联盟协议书》制定。\n"
+                "第二条 联盟名称为某某产业技术创新战略联盟，遵循自愿、平等、互利的原则。\n第二章 成员\n"
+                "第三条 {members}认同本章程的独立法人可以申请加入，经理事会同意后成为成员；成员可以申请退出。\n"
+                "第三章 组织机构\n第四条 联盟设理事会、专家委员会和秘书处，理事长单位为联盟对外承担责任的主体。\n")
+SIGN_CHARTER = "成员单位（盖章）：\n" + "  ".join(FOUNDERS) + "\n"
+
+
+@pytest.mark.parametrize("layout", ["clause", "preamble", "attachment"])
+def test_charter_founding_units_wherever_listed(layout):
+    """Founding units in the 成员 clause, as plain lines under the title, or only in an attachment
+    发起单位名单: the same parties, the 缔约方 section present, no PARTY_INFO_INCOMPLETE."""
+    from checker.engine import check
+    title = "某某产业技术创新战略联盟章程\n"
+    if layout == "clause":
+        text = title + CHARTER_BODY.format(members="联盟首批成员为" + "、".join(FOUNDERS) + "。") + SIGN_CHARTER
+    elif layout == "preamble":
+        text = (title + "发起单位：\n" + "".join(n + "\n" for n in FOUNDERS)
+                + CHARTER_BODY.format(members="联盟首批成员为本章程首部所列发起单位。") + SIGN_CHARTER)
+    else:
+        text = (title + CHARTER_BODY.format(members="联盟首批成员为附件《发起单位名单》所列单位。") + SIGN_CHARTER
+                + "附件：发起单位名单\n序号    单位名称\n" + "".join(f"{k}    {n}\n" for k, n in enumerate(FOUNDERS, 1)))
+    rep = check(text=text, kind="charter")
+    assert [p["name"] for p in rep.parties] == FOUNDERS
+    status = {s.key: s.status for s in rep.sections}
+    assert status["parties"] == "present"
+    rules = {f.rule for f in rep.findings if f.section == "parties"}
+    assert not rules & {"PARTY_INFO_INCOMPLETE", "SECTION_MISSING", "PARTY_NAME_MISMATCH"}
+
+
+def test_matrix_locator_takes_a_repeated_text_after_the_previous_clause():
+    """A list of names given in the preamble and again in the signature block: the signature's anchor is
+    found after the clause before it, not in the preamble."""
+    from checker.stylematrix.run import _locate, _stripped
+    text = "标题\n甲科技有限公司\n乙大学\n第一条 联盟名称为某某联盟。\n甲科技有限公司  乙大学"
+    flat = _stripped(text, set())
+    sig = text.rindex("甲科技")
+    assert _locate(flat, "甲科技有限公司  乙大学", after=text.index("第一条")) == sig
+    assert _locate(flat, "甲科技有限公司  乙大学") == text.index("甲科技")
