@@ -57,6 +57,12 @@ def _table_names(text: str, base: int) -> list[tuple[str, tuple[int, int]]]:
     return out
 
 
+def _is_row(line: str) -> bool:
+    cells = split_cells(line)
+    return len(cells) >= 2 and any(is_org_name(_NUM.sub("", c)) or re.fullmatch(r"序号|单位名称|类型|\d{1,3}", c)
+                                   for c, _ in cells)
+
+
 def founding_units(document, units) -> list[Party]:
     """The charter's founding units in the order first listed, each once (source: preamble | member_list)."""
     found = [p for p in extract_parties(document, units) if p.name and is_org_name(p.name)]
@@ -69,10 +75,21 @@ def founding_units(document, units) -> list[Party]:
             found.append(Party(name=name, member_type=classify_member(name), span=span, name_span=span,
                                source=source))
 
+    text = document.text
     for u in units or []:
         if getattr(u, "section", None) != "members" and "members" not in (getattr(u, "also_covers", None) or []):
             continue
-        for name, span in _table_names(u.text, u.span[0]) or _sentence_names(u.text, u.span[0]):
+        rows = _table_names(u.text, u.span[0])
+        if rows and _is_row(u.text.rstrip("\n").rsplit("\n", 1)[-1]):
+            # the member table runs on after the unit: rows the outline read as clauses of their own
+            # ("7    北洋海洋大学    高校" taken for item 7) are rows of the same table
+            for line, off in lines_of(text[u.span[1]:], u.span[1]):
+                if not line.strip():
+                    continue
+                if not _is_row(line):
+                    break
+                rows += _table_names(line, off)
+        for name, span in rows or _sentence_names(u.text, u.span[0]):
             add(name, span, "member_list")
     for name, span in member_list_names(document, units):
         add(name, span, "member_list")
