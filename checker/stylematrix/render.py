@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import os
 import re
 import shutil
 import subprocess
@@ -649,9 +650,14 @@ def convert_pending(paths: list[Path]) -> None:
         return
     if shutil.which("soffice") is None:
         raise RuntimeError("需要 LibreOffice（soffice）来生成体例矩阵的 PDF：请先运行 make sysdeps")
-    prof = Path(tempfile.gettempdir()) / "lo_stylematrix"
+    # one LibreOffice profile per process: two runs sharing a profile (two worktrees, two sessions) make
+    # soffice fail
+    prof = Path(tempfile.gettempdir()) / f"lo_stylematrix_{os.getpid()}"
     outdir = todo[0].parent
-    for k in range(0, len(todo), 40):
-        cmd = ["soffice", "--headless", f"-env:UserInstallation=file://{prof}", "--convert-to", "pdf",
-               "--outdir", str(outdir)] + [str(p) for p in todo[k:k + 40]]
-        subprocess.run(cmd, check=True, capture_output=True, timeout=900)
+    try:
+        for k in range(0, len(todo), 40):
+            cmd = ["soffice", "--headless", f"-env:UserInstallation=file://{prof}", "--convert-to", "pdf",
+                   "--outdir", str(outdir)] + [str(p) for p in todo[k:k + 40]]
+            subprocess.run(cmd, check=True, capture_output=True, timeout=900)
+    finally:
+        shutil.rmtree(prof, ignore_errors=True)
