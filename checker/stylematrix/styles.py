@@ -118,13 +118,13 @@ STYLES: list[Style] = [
 # Party forms (issue 7 point 2): label/value party tables with the role in a merged first column, the same
 # table in a PDF running across a page, and a charter's founding units in its preamble or only in an attachment.
 STYLES += [
-    Style("docx_party_labelvalue", "docx", "缔约方表格：甲方（纵向合并）| 单位名称 | ×× / 住所 | …… / 法定代表人 | ……",
+    Style("docx_party_labelvalue", "docx", "标签/值缔约方表格：甲方（首列纵向合并）— 单位名称 ×× / 住所 …… / 法定代表人 ……",
           parties="labelvalue", kinds=("agreement",), needs_party_lines=True),
     Style("pdf_party_labelvalue_break", "pdf", "同上的“单位名称 / 住所 / 法定代表人”缔约方表格在 PDF 中跨页，页眉页脚",
           parties="labelvalue", party_break=True, header=True, kinds=("agreement",), needs_party_lines=True),
     Style("txt_charter_founders", "txt", "章程标题下“发起单位：”，每行一个单位名称（无住所、无编号）",
           founders="preamble", kinds=("charter",)),
-    Style("docx_charter_founders_annex", "docx", "章程正文“首批成员见附件”，文末“附件：发起单位名单”表格（序号 | 单位名称）",
+    Style("docx_charter_founders_annex", "docx", "章程正文“首批成员见附件”，文末“附件：发起单位名单”表格（序号、单位名称）",
           founders="attachment", kinds=("charter",)),
 ]
 BY_ID = {s.id: s for s in STYLES}
