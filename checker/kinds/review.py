@@ -25,6 +25,7 @@ _CHARTER_FROM_AGREEMENT = {
     "signature": "signature",
 }
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+UNSURE = 0.5     # the agreement classifier's confidence below which a charter section the body names outright wins
 
 
 def _norm(s: str | None) -> str:
@@ -108,6 +109,11 @@ def classify_units(kind: str, units: list[Clause], containers: dict[str, Clause]
                 key = mapped
         if key is None and kind == "charter" and agreed:
             key = _from_agreement(agreed, u.text, spec)
+            covered = [sec["key"] for sec in sections if _support(u.text, sec)[0]]
+            if (u.confidence or 0) < UNSURE and len(covered) == 1 and key not in covered:
+                # the agreement classifier is unsure and the body names one charter section outright
+                # ("……交流合作。本章程经全体成员签字盖章后生效。" without a 附则 chapter)
+                key = covered[0]
         if key is None and kind == "necessity":
             # "1. 产业发展状况。正文……": the heading is the first sentence of a numbered paragraph.
             first_sentence = u.body.split("。")[0] if u.number else ""

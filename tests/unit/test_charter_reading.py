@@ -158,3 +158,13 @@ def test_a_dated_target_is_a_technical_innovation_target():
     _, rep = _kind_sections(CHAPTERED)
     ws = next(s for s in rep.kind_sections if s.key == "work_scope")
     assert ws.status == "present", ws.missing_elements
+
+
+def test_an_unsure_clause_that_states_the_charters_effect_is_supplementary():
+    # without a 附则 chapter the only sign is the clause's last sentence: the agreement classifier is unsure of
+    # the mixed clause, and its words name 附则 (本章程……施行) and no other charter section outright
+    text = ("某某产业技术创新战略联盟章程\n一、联盟名称为某某产业技术创新战略联盟。\n二、联盟设理事会和秘书处。\n"
+            "三、联盟积极开展与省外同行的交流合作，扩散联盟成果。本章程自理事会通过之日起施行。\n")
+    got, rep = _kind_sections(text)
+    assert got["三、联盟积极开展"] == "supplementary"
+    assert next(s for s in rep.kind_sections if s.key == "supplementary").status == "present"
