@@ -221,6 +221,33 @@ def test_charter_founding_units_wherever_listed(layout):
     assert not rules & {"PARTY_INFO_INCOMPLETE", "SECTION_MISSING", "PARTY_NAME_MISMATCH"}
 
 
+def _charter_with_signature(signature: str) -> str:
+    return ("某某产业技术创新战略联盟章程\n发起单位：\n" + "".join(n + "\n" for n in FOUNDERS)
+            + CHARTER_BODY.format(members="联盟首批成员为本章程首部所列发起单位。") + signature)
+
+
+def test_a_charter_signature_listing_every_unit_is_compared_with_the_founding_units():
+    """A signature that lists every founding unit is held to the same names (闽科政〔2009〕46号 附件1 二.1):
+    a dropped 股份 in one name is reported, the identical list is not."""
+    from checker.engine import check
+    def signature(names):
+        return ("各发起单位签章：\n" + "".join(f"{n}（盖章）\n法定代表人或授权代表（签字）：\n" for n in names)
+                + "日期：2026年3月1日\n")
+    typo = [n.replace("股份", "") for n in FOUNDERS]
+    rep = check(text=_charter_with_signature(signature(typo)), kind="charter")
+    hits = [f for f in rep.findings if f.rule == "PARTY_NAME_MISMATCH"]
+    assert len(hits) == 1 and "乙材料有限公司" in hits[0].message
+    rep = check(text=_charter_with_signature(signature(FOUNDERS)), kind="charter")
+    assert not [f for f in rep.findings if f.rule == "PARTY_NAME_MISMATCH"]
+
+
+def test_a_collective_charter_signature_is_not_compared():
+    """"……等四家单位" names only the first unit: nothing is missing from the signature."""
+    from checker.engine import check
+    rep = check(text=_charter_with_signature("成员单位（盖章）：\n甲科技有限公司等四家发起单位\n"), kind="charter")
+    assert not [f for f in rep.findings if f.rule == "PARTY_NAME_MISMATCH"]
+
+
 def test_matrix_locator_takes_a_repeated_text_after_the_previous_clause():
     """A list of names given in the preamble and again in the signature block: the signature's anchor is
     found after the clause before it, not in the preamble."""

@@ -93,11 +93,16 @@ def _compare(ctx, where, names, parties):
 @rule_impl("PARTY_NAME_MISMATCH")
 def name_mismatch(ctx, rule):
     parties = [p for p in ctx.parties if p.name and not _PLACEHOLDER.search(p.name)]
-    if not parties or ctx.kind == "charter":
-        return    # a charter's signature often names its units in short ("…等十家单位"); the agreement's is compared
+    if not parties:
+        return
     for where, names in (("签章处", signature_names(ctx.document, ctx.units)),
                          ("成员单位名单", member_list_names(ctx.document, ctx.units))):
         if not names:
+            continue
+        if ctx.kind == "charter" and len({normalize(n) for n, _ in names}) < len(parties):
+            # a charter's signature often names only some units or all in short ("……等十家单位"): its names
+            # are compared with the founding units only when it lists every unit (附件1 二.1 applies to the
+            # list as written, not to a collective signature)
             continue
         matched = yield from _compare(ctx, where, names, parties)
         for p in parties:
