@@ -15,7 +15,7 @@ from checker.library import section_keys
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 DOCS = sorted(p for p in list(CORPUS.glob("c*.*")) + list(CORPUS.glob("ch*.*")) + list(CORPUS.glob("ns*.*"))
-              + list((CORPUS / "blind").glob("b*.*")) + list((CORPUS / "blind2").glob("b*.*")) if p.suffix in {".docx", ".pdf", ".txt", ".md", ".doc"})
+              + list((CORPUS / "blind").glob("b*.*")) + list((CORPUS / "blind2").glob("b*.*")) + list((CORPUS / "ext").glob("e*.*")) if p.suffix in {".docx", ".pdf", ".txt", ".md", ".doc"})
 KEYS = set(section_keys())
 
 
