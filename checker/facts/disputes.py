@@ -39,6 +39,17 @@ _OPTION = re.compile(r"[□☐☑■√✓✔☒]?\s*(?:[（(]([一二三123abcA
 _MARK = re.compile(r"[☑■√✓✔☒]")
 _CHOSEN = re.compile(r"(?:选择|选定|采用|适用|按下列|按照下列|按以下|按照以下)\s*(?:以下|下列)?\s*第\s*[（(]?([一二三123])[)）]?"
                      r"\s*(?:[、,，和及与]\s*第?\s*[（(]?([一二三123])[)）]?)?\s*(?:种|项)")
+# A choice left to a party when the dispute arises ("由提出请求的一方选择以下方式之一", "由申请方选择",
+# "任何一方均有权在下列方式中任选其一"): the options are not a form filled in at signing but an elective
+# 或裁或诉, void as an arbitration agreement (法释〔2006〕7号 第七条).
+_CHOOSER = (r"(?:任何一方|任一方|任意一方|各方中的一方|一方|申请方|申请人|请求方|起诉方|原告|守约方|权利人|当事人|"
+            r"提出[^。；，]{0,8}的(?:一方|当事人|单位|成员))")
+_ELECTIVE = re.compile(r"由\s*" + _CHOOSER + r"[^。；]{0,6}?(?:自行|单方|任意)?(?:选择|择一|任选|选定)|"
+                       + _CHOOSER + r"(?:均|都|各自)?(?:可以|可|有权|得|能够)(?:自行|单方|任意)?"
+                       r"(?:选择|择一|任选|在[^。；]{0,12}(?:中|之间)(?:选择|择一|任选))|"
+                       r"(?:争议发生后|发生争议(?:时|后)|届时)[^。；]{0,12}(?:选择|择一|任选)")
+# A form to be completed at signing: a blank to fill in or boxes to tick — never an elective choice.
+_TEMPLATE = re.compile(r"[_＿]{2,}|第[\s\u3000]+种|【[^】]*】|[□☐☑■√✓✔☒]")
 _NUM = {"一": 1, "二": 2, "三": 3, "1": 1, "2": 2, "3": 3, "①": 1, "②": 2, "③": 3, "⑴": 1, "⑵": 2, "⑶": 3,
         "a": 1, "b": 2, "c": 3, "A": 1, "B": 2, "C": 3}
 
@@ -101,11 +112,15 @@ def forums(text: str) -> Forums:
     for n, a, b, _ in opts:
         seg = masked[a:b]
         kinds[n] = "arb" if _ARB.search(seg) else ("court" if _COURT.search(seg) else None)
+    chosen: set[int] = set()
     if len([k for k in kinds.values() if k]) >= 2 and len(set(kinds.values()) - {None}) == 2:
-        f.form = True
         chosen = {n for n, _, _, marked in opts if marked}
         for m in _CHOSEN.finditer(masked):
             chosen |= {_NUM[g] for g in m.groups() if g}
+        if not chosen and _ELECTIVE.search(masked) and not _TEMPLATE.search(masked):
+            kinds = {}       # the options are a party's later choice: both forums stand (elective, not a form)
+    if len([k for k in kinds.values() if k]) >= 2 and len(set(kinds.values()) - {None}) == 2:
+        f.form = True
         f.form_chosen = {kinds[n] for n in chosen if kinds.get(n)}
         keep = [(a, b) for n, a, b, _ in opts if n in chosen]
         inside = [(a, b) for _, a, b, _ in opts]

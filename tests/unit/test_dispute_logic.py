@@ -228,3 +228,26 @@ def test_commission_list_is_one_list_of_real_bodies():
     assert "厦门仲裁委员会" in names and "中国国际经济贸易仲裁委员会" in names and "中国海事仲裁委员会" in names
     assert identify("海峡仲裁委员会").status == "unknown"
     assert identify("福建省仲裁委员会").status == "province"
+
+
+@pytest.mark.parametrize("text", [
+    "协商不成的，由提出请求的一方选择以下方式之一解决：（一）向福州仲裁委员会申请仲裁；（二）向联盟秘书处所在地人民法院起诉。",
+    "协商不成的，任何一方均有权在下列方式中任选其一：1. 提交厦门仲裁委员会仲裁；2. 向甲方住所地人民法院起诉。",
+    "协商不成的，由申请方选择下列方式之一：(1)提交泉州仲裁委员会仲裁；(2)向乙方所在地人民法院提起诉讼。",
+    "争议发生后，双方可以选择以下方式之一：（一）提交厦门仲裁委员会仲裁；（二）向厦门市中级人民法院起诉。",
+])
+def test_options_left_to_a_party_are_an_elective_choice(text):
+    # 法释〔2006〕7号 第七条: a choice made when the dispute arises is 或裁或诉, not a form filled in at signing
+    f = forums(text)
+    assert not f.form and f.arb and f.court
+    assert len(run("DISPUTE_BOTH_FORUMS", [("dispute_resolution", text)])[0]) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "协商不成的，双方选择以下第____种方式解决（两种方式择一）：（一）提交______仲裁委员会仲裁；（二）向______人民法院起诉。",
+    "协商不成的，任何一方均可选择以下第（一）种方式：（一）提交厦门仲裁委员会仲裁；（二）向甲方所在地人民法院起诉。",
+    "协商不成的，一方可以选择下列方式：■（一）提交厦门仲裁委员会仲裁；□（二）向甲方所在地人民法院起诉。",
+    "协商不成的，提交泉州仲裁委员会仲裁；申请人可以选择在仲裁前向有管辖权的人民法院申请财产保全。",
+])
+def test_form_or_court_support_is_not_an_elective_choice(text):
+    assert run("DISPUTE_BOTH_FORUMS", [("dispute_resolution", text)])[0] == []
