@@ -93,7 +93,9 @@ def _decisive_heading(u: Clause) -> str | None:
     return key if longest >= 0.5 * len(h) else None
 
 
-_LAST_SENTENCE = re.compile(r"(?<=[。；;])[^。；;]+[。；;]?\s*$")
+# A whole sentence (to 。): a "；" only joins the parts of one sentence — "因本协议发生的争议，各方应协商解决；协商不成的，
+# 提交……仲裁" is one sentence, and cutting it there would leave its first half to decide the clause.
+_LAST_SENTENCE = re.compile(r"(?<=[。！？!?])[^。！？!?]+[。！？!?]?\s*$")
 TAIL_SHARE = 0.5      # the trailing sentence is at most this share of the clause
 TAIL_CONFIDENT = 0.9  # and the rest alone is read this surely as another topic
 

@@ -63,3 +63,14 @@ def test_a_one_line_tail_on_another_topic_does_not_decide_the_clause():
 def test_a_clause_whose_body_is_one_topic_keeps_it():
     rep = check(text=HEAD + "第二条 本协议适用中华人民共和国法律。本协议的解释亦适用中华人民共和国法律。\n" + TAIL, kind="agreement")
     assert next(c for c in rep.clauses if c.number == "第二条").section == "governing_law"
+
+
+def test_a_tail_is_a_whole_sentence_not_the_part_after_a_semicolon():
+    """A law sentence followed by one dispute sentence in two parts (……协商解决；协商不成的，提交……仲裁): the
+    part after "；" is no sentence of its own, so the first half of the dispute sentence does not decide the
+    clause (ext e09 第四十四条)."""
+    rep = check(text=HEAD + "第二条 本协议适用中华人民共和国法律。因本协议发生的争议，各方应当友好协商解决；协商不成的，"
+                "提交福州仲裁委员会依照其仲裁规则仲裁，裁决为终局裁决。\n" + TAIL, kind="agreement")
+    clause = next(c for c in rep.clauses if c.number == "第二条")
+    assert clause.section == "dispute_resolution"
+    assert "governing_law" in clause.also_covers
