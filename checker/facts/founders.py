@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 
 from checker.facts.parties import Party, extract_parties
-from checker.facts.party_names import classify_member, is_org_name, normalize
+from checker.facts.party_names import ORG_WORD, classify_member, is_org_name, normalize
 from checker.facts.party_texts import lines_of, member_list_names, split_cells
 
 _LEAD = re.compile(r"(?:为|包括|有|如下|[：:])\s*")
 _ITEM_SPLIT = re.compile(r"、|以及|和|及|，|,")
+_ORG_END = re.compile(rf"(?:{ORG_WORD.pattern})$")
 _NUM = re.compile(r"^\s*(?:[（(]?\d{1,3}[)）.．、]?|[①-⑳])\s*")
 
 
@@ -30,7 +31,9 @@ def _sentence_names(text: str, base: int) -> list[tuple[str, tuple[int, int]]]:
             name = piece.strip()
             if not name:
                 continue
-            if not is_org_name(name) or re.search(r"[，。；]|本章程|联盟|单位$", name):
+            # every item must end in an organisation's head word: "…有" in "股份有限公司" is no list lead,
+            # and "XX公司牵头装备研制" is a sentence about a unit, not its name
+            if not is_org_name(name) or not _ORG_END.search(name) or re.search(r"[，。；]|本章程|联盟|单位$", name):
                 out = []
                 break
             s = base + m.end() + at + (len(piece) - len(piece.lstrip()))

@@ -70,7 +70,7 @@ def _take_name(party: Party, text: str, pos: int, base: int) -> int:
         if ROLE.match(alias.group(1).strip() + "：") and not party.role:
             party.role = alias.group(1).strip()
         raw = raw[:alias.start()]
-    name = raw.strip(" \u3000:：_＿")
+    name = raw.strip(" \u3000:：_＿").rstrip("（( \u3000")     # "名称（住所：…）": the bracket opens the fields
     lead = len(raw) - len(raw.lstrip(" \u3000:：_＿"))
     party.name = name
     party.name_span = (base + pos + lead, base + pos + lead + len(name))
@@ -88,6 +88,8 @@ def _fill_fields(party: Party, text: str, base: int) -> None:
                 _take_name(party, text, m.end(), base)
             continue
         value = text[m.end():_value_end(text, m.end())].strip(" \u3000")
+        if value.endswith(("）", ")")) and not re.search(r"[（(]", value):
+            value = value[:-1].rstrip()       # the bracket that held the fields closes after the last one
         if value and not getattr(party, key):
             setattr(party, key, value)
             if key == "legal_rep":
@@ -201,8 +203,39 @@ def _labelvalue_parties(lines: list[tuple[str, int]]) -> list[Party]:
     return out
 
 
+def _side_by_side(lines: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Party blocks set side by side ("甲方：A公司            乙方：B大学", then "住所：…    住所：…"): a row
+    whose every cell opens with a role label starts such columns, and the rows under it with as many cells
+    (up to a blank line or the next role row) fill them; each column is returned as lines of its own, in
+    column order, so the blocks read like blocks written one under the other."""
+    out: list[tuple[str, int]] = []
+    cols: list[list[tuple[str, int]]] | None = None
+
+    def flush():
+        if cols:
+            for col in cols:
+                out.extend(col)
+
+    for text, base in lines:
+        cells = split_cells(text)
+        if len(cells) >= 2 and all(ROLE.match(c) for c, _ in cells):
+            flush()
+            cols = [[(c, base + off)] for c, off in cells]
+            continue
+        if cols is not None and len(cells) == len(cols) and all(FIELD.match(c) for c, _ in cells):
+            for col, (c, off) in zip(cols, cells):
+                col.append((c, base + off))
+            continue
+        flush()
+        cols = None
+        out.append((text, base))
+    flush()
+    return out
+
+
 def parse_party_lines(lines: list[tuple[str, int]]) -> list[Party]:
     """Parties from preamble lines given as (text, document offset)."""
+    lines = _side_by_side(lines)
     labelled = _labelvalue_parties(lines)
     if labelled:
         return labelled
@@ -231,7 +264,9 @@ def parse_party_lines(lines: list[tuple[str, int]]) -> list[Party]:
             rest = _take_name(cur, text, num.end(), base)
             _fill_fields(cur, text[rest:], base + rest)
             continue
+        # "XX有限公司（住所：…；法定代表人：…）": the name's fields may follow it inside brackets
         head = text[:_value_end(text, 0)]
+        head = re.sub(r"[（(]\s*$", "", head) if FIELD.match(text, len(head)) else head
         if not FIELD.match(text) and _BARE_NAME.search(_ALIAS.sub("", head).strip()) \
                 and is_org_name(_ALIAS.sub("", head)) and not _NOT_PARTY.search(text):
             cur = Party(name="", span=(base, base + len(text)))

@@ -27,7 +27,7 @@ _SIG_LABEL = re.compile(
 _DATE_CELL = re.compile(r"^\s*(?:\d{2,4}|[_＿\s]*)\s*年\s*(?:\d{1,2}|[_＿\s]*)\s*月(?:\s*(?:\d{1,2}|[_＿\s]*)\s*日)?\s*$")
 _SIG_TAIL = re.compile(r"\s*[（(](?:盖章|公章|签章|印章|章|单位盖章|盖公章)[)）]\s*$|[_＿\s]+$")
 _NOT_NAME = re.compile(r"无正文|签署页|签字页|^[（(]|^(?:法定代表人|法人代表|负责人|授权代表|委托代理人|代理人|签字|签名|日期|签署日期|"
-                       r"签订日期|时间|年|地址|电话|[（(]?签字)"
+                       r"签订日期|时间|年|地址|电话|[（(]?签字|序号|编号|[（(]?盖章[)）]?$)"
                        # a signature table's header row names columns, not parties
                        r"|^(?:成员|联盟成员|缔约|签约|协议)?(?:单位|方)(?:名称)?(?:[（(]盖章[)）])?$|^(?:单位)?(?:盖章|公章|签章|签字|签名|签署)(?:处|栏|页)?\s*(?:如下)?\s*[:：]?$")
 _MEMBER_HEAD = re.compile(r"^\s*(?:附件\s*[\d一二三四五六七八九十]*\s*[:：、.．]?\s*)?[《“]?(?:[^\n]{0,20}联盟)?"
@@ -173,7 +173,7 @@ def _joined_rows(lines: list[tuple[str, int]]) -> list[tuple[str, int, list[tupl
                 pline, pbase, pcells = rows[-1]
                 for k, (c, off) in enumerate(pcells):
                     r = _rest(c)
-                    if r and not is_org_name(r) and not _DATE_CELL.match(c) and not _NOT_NAME.match(c.strip()) \
+                    if r and len(r) >= 3 and not is_org_name(r) and not _DATE_CELL.match(c) and not _NOT_NAME.match(c.strip()) \
                             and re.search(r"[\u4e00-\u9fa5]$", r) and is_org_name(r + frag):
                         pcells[k] = (c + frag, off)
                         break
@@ -185,10 +185,54 @@ def _joined_rows(lines: list[tuple[str, int]]) -> list[tuple[str, int, list[tupl
     return rows
 
 
+# A name spaced out to fill a signature column ("天 津 某 某 大 学（盖章）"): single CJK characters each
+# followed by the same run of one or two spaces (ASCII or full-width), at least four characters.
+_SPACED = re.compile(r"(?:[\u4e00-\u9fa5](?P<gap>[ \u3000]{1,2})(?=[\u4e00-\u9fa5]))"
+                     r"(?:[\u4e00-\u9fa5](?P=gap)(?=[\u4e00-\u9fa5])){2,}[\u4e00-\u9fa5]")
+
+
+def unspace(line: str) -> tuple[str, list[int]]:
+    """``line`` with letter-spaced runs closed up, and for each character its index in ``line`` (so a name
+    read from the closed-up text still points at the document). Plain prose is returned unchanged."""
+    out, pos, last = [], [], 0
+    for m in _SPACED.finditer(line):
+        for i in range(last, m.start()):
+            out.append(line[i])
+            pos.append(i)
+        for i in range(m.start(), m.end()):
+            if line[i] not in " \u3000":
+                out.append(line[i])
+                pos.append(i)
+        last = m.end()
+    if not pos and last == 0:
+        return line, list(range(len(line)))
+    for i in range(last, len(line)):
+        out.append(line[i])
+        pos.append(i)
+    return "".join(out), pos
+
+
+def _spaced_lines(lines):
+    """(closed-up line, base, index map) for each signature line."""
+    out = []
+    for line, base in lines:
+        t, pos = unspace(line)
+        out.append((t, base, pos))
+    return out
+
+
 def signature_names(document, units) -> list[tuple[str, tuple[int, int]]]:
-    """Names (or bare roles such as 甲方 when the name is left blank) written in the signature block."""
+    """Names (or bare roles such as 甲方 when the name is left blank) written in the signature block;
+    a letter-spaced name is read closed up, its span covering the name as written."""
     out: list[tuple[str, tuple[int, int]]] = []
-    for line, base, cells in _joined_rows(signature_region(document, units)):
+    spaced = _spaced_lines(signature_region(document, units))
+    maps = {base: pos for _, base, pos in spaced}
+    for line, base, cells in _joined_rows([(t, b) for t, b, _ in spaced]):
+        pos = maps.get(base) or []
+
+        def at(i: int, _pos=pos, _base=base) -> int:     # document offset of closed-up index i
+            return _base + (_pos[i] if 0 <= i < len(_pos) else (_pos[-1] + 1 + i - len(_pos) if _pos else i))
+
         # In a signing table the seal often has its own cell: the whole row is a sealed entry.
         row_sealed = bool(re.search(r"[（(]\s*(?:盖章|公章|签章|印章)\s*[)）]", line)) and "\t" in line
         # a role cell next to the name cell of the same row ("甲方 | XX有限公司") is a label, not a name
@@ -201,16 +245,17 @@ def signature_names(document, units) -> list[tuple[str, tuple[int, int]]]:
             rest = cell[lab.end():] if lab else cell
             sealed = row_sealed or bool(lab and "章" in lab.group()) or bool(re.search(r"[（(][^）)]*章[)）]\s*$", rest))
             rest = _SIG_TAIL.sub("", rest)
-            start = base + off + (lab.end() if lab else 0)
+            i0 = off + (lab.end() if lab else 0)
+            span = (at(i0), at(i0 + len(rest) - 1) + 1) if rest else (at(i0), at(i0))
             role = lab.group("role") if lab else None
             if rest and _NOT_NAME.match(rest):
                 continue
             if rest and is_org_name(rest):
-                out.append((rest, (start, start + len(rest))))
+                out.append((rest, span))
             elif not rest.strip() and role and not named_row:
-                out.append((role, (base + off, base + off + len(role))))
+                out.append((role, (at(off), at(off + len(role) - 1) + 1)))
             elif rest and (role or sealed) and 2 <= len(rest) <= 16:
-                out.append((rest, (start, start + len(rest))))   # a 简称 next to the seal
+                out.append((rest, span))   # a 简称 next to the seal
     return out
 
 
