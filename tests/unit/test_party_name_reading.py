@@ -94,9 +94,12 @@ def test_signing_table_header_row_is_no_name():
 
 
 def test_a_block_where_nearly_no_unit_agrees_was_misread():
-    garbled = ("甲方（盖章）：精密铸造\n乙方（盖章）：北辰轴承\n丙方（盖章）：机械工程\n丁方（盖章）：精密制造")
-    found, _ = _mismatches([("parties", FOUR), ("signature", garbled.replace("甲方", "").replace("乙方", "")
-                                                 .replace("丙方", "").replace("丁方", ""))])
+    # each name cut to its first characters (a layout the reader did not follow): nothing agrees
+    garbled = "甲方（盖章）：津南\n乙方（盖章）：天津北辰\n丙方（盖章）：海河\n丁方（盖章）：天津市"
+    found, _ = _mismatches([("parties", FOUR), ("signature", garbled)])
+    assert found == []
+    one_agrees = "甲方（盖章）：津南精密铸造有限公司\n乙方（盖章）：天津北辰\n丙方（盖章）：海河\n丁方（盖章）：天津市"
+    found, _ = _mismatches([("parties", FOUR), ("signature", one_agrees)])
     assert found == []
     one_typo = ("甲方（盖章）：津南精密铸造有限公司\n乙方（盖章）：天津北辰轴承有限公司\n"
                 "丙方（盖章）：海河机械工程学院\n丁方（盖章）：天津市精密制造研究所")
