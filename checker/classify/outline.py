@@ -14,7 +14,7 @@ from checker.library import outline, section_title
 from checker.model import Clause
 from checker.classify.features import split_clause
 from checker.structure.labels import label_of
-from checker.structure.markers import split_heading
+from checker.structure.markers import PARTIES_IN_ATTACHMENT, PARTY_TABLE_HEADER, split_heading
 from checker.classify.nlp import section_model, tokens
 from checker.classify.train import NONE_LABEL
 
@@ -198,6 +198,8 @@ def classify(units: list[Clause], containers: dict[str, Clause] | None = None, i
                                key=lambda k: [s["key"] for s in outline()].index(k))
     if in_document and unsure:
         _settle_by_neighbours(units, unsure)
+    if in_document:
+        _parties_in_attachment(units)
     for c in containers.values():
         kids = [u.section for u in units if u.parent == c.id and u.section]
         if kids:
@@ -239,6 +241,34 @@ def _settle_by_neighbours(units: list[Clause], unsure: dict[str, dict[str, float
         u.evidence = ([f"上下文：与{where}条款同属“{section_title(pick)}”"] + (["关键词：" + "、".join(terms)] if terms else [])
                       + [f"分类器：{section_title(pick)} {cats.get(pick, 0.0):.2f}（首选“{section_title(guess)}” {best:.2f}）"])
         u.also_covers = [k for k in u.also_covers if k != pick]
+
+
+_PARTY_FIELDS = re.compile(r"住\s*所|地\s*址|法定代表人|负责人")
+
+
+def _party_table(text: str) -> bool:
+    """The attachment holds a party table: a header row naming 名称 and 住所 / 法定代表人, rows under it."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    for k, ln in enumerate(lines):
+        if PARTY_TABLE_HEADER.search(ln) and not re.search(r"[。；;，,]", ln) and len(lines) > k + 1:
+            return True
+    return False
+
+
+def _parties_in_attachment(units: list[Clause]) -> None:
+    """An agreement that gives its parties' 名称、住所、法定代表人 only in an attachment ("各成员单位（名称、住所、
+    法定代表人见附件1）…") has its 缔约方基本信息 there (闽科政〔2009〕46号 附件1 二.1 asks for the content, not its
+    place): that attachment's party table is the parties section. It is not when the preamble already lists
+    the parties with their 住所 / 法定代表人 (then the attachment is one more list of them)."""
+    pre = [u for u in units if u.kind == "party"]
+    if any(_PARTY_FIELDS.search(u.text) and not PARTIES_IN_ATTACHMENT.search(u.text) for u in pre):
+        return
+    if pre and not any(PARTIES_IN_ATTACHMENT.search(u.text) for u in pre):
+        return
+    for u in units:
+        if u.kind == "attachment" and _party_table(u.text):
+            u.section = "parties"
+            u.evidence = ["结构：附件所列缔约方信息（名称、住所、法定代表人）"]
 
 
 _ROLE_NAMES = {"title": "标题", "party": "缔约方信息", "recitals": "鉴于条款", "signature": "签署栏",

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 
 from checker.facts.party_labelvalue import labelvalue_entries
 from checker.facts.party_names import ORG_WORD, classify_member, is_org_name, normalize, same_party, similarity  # noqa: F401
-from checker.facts.party_texts import (ROLE, alliance_name, chair_unit, member_list_names,  # noqa: F401
+from checker.facts.party_texts import (ROLE, ROLE_WORD, alliance_name, chair_unit, member_list_names,  # noqa: F401
                                  preamble_region, signature_names, split_cells)
 
 FIELD = re.compile(
@@ -30,6 +30,10 @@ _NUMBERED = re.compile(r"^\s*(?:[（(]\s*\d{1,3}\s*[)）]|\d{1,3}\s*[.．、)）
 _BARE_NAME = re.compile(rf"(?:{ORG_WORD.pattern})$")
 _NOT_PARTY = re.compile(r"协议书?$|章程$|鉴于|协商|达成|签订|本协议|联盟$")
 _SEP = re.compile(r"[，,；;。\t]|\s{2,}|\|")
+# The role written alone on its line, the party's fields under it ("甲方" / "单位名称：…" / "住所：…").
+_BARE_ROLE = re.compile(rf"^\s*(?P<role>{ROLE_WORD})\s*$")
+# The role and the name label run together: "甲方名称：…", "乙方单位全称：…".
+_ROLE_NAME = re.compile(rf"^\s*(?P<role>{ROLE_WORD})\s*(?:单位)?(?:名称|全称)\s*[:：]\s*")
 
 
 @dataclass
@@ -249,7 +253,14 @@ def parse_party_lines(lines: list[tuple[str, int]]) -> list[Party]:
             continue
         num = _NUMBERED.match(text)
         lead = num.end() if num else 0
-        role = ROLE.match(text[lead:])           # "（1）甲方：XX" — the list number, then the role label
+        bare = _BARE_ROLE.match(text)
+        if bare:
+            # 闽科政〔2009〕46号 附件1 二.1: the block under the role gives 名称、住所地、法定代表人
+            cur = Party(name="", role=bare.group("role").replace(" ", ""), span=(base, base + len(text)))
+            parties.append(cur)
+            continue
+        # "（1）甲方：XX" — the list number, then the role label; "甲方名称：XX" — role and name label in one
+        role = ROLE.match(text[lead:]) or _ROLE_NAME.match(text[lead:])
         if role:
             cur = Party(name="", role=role.group("role").replace(" ", ""), span=(base, base + len(text)))
             parties.append(cur)
@@ -294,3 +305,20 @@ def extract_parties(document, units) -> list[Party]:
     """The parties named in the preamble (units of section ``parties``, else the text before the
     first article / 鉴于)."""
     return parse_party_lines(preamble_region(document, units))
+
+
+def parties_incomplete(sections, parties) -> None:
+    """The 缔约方 section is partial when one party lacks its 住所地 or 法定代表人: 闽科政〔2009〕46号 附件1 二.1
+    asks them of every party, and coverage (classify/coverage.py) only sees that the words occur somewhere in
+    the section — another party's 住所 does not stand in for a missing one."""
+    gaps = []
+    if any(p.name and not p.domicile for p in parties):
+        gaps.append("住所地")
+    if any(p.name and not p.legal_rep for p in parties):
+        gaps.append("法定代表人")
+    if not gaps:
+        return
+    for st in sections:
+        if st.key == "parties" and st.status in ("present", "partial"):
+            st.status = "partial"
+            st.missing_elements = list(dict.fromkeys(list(st.missing_elements) + gaps))

@@ -28,6 +28,19 @@ PARTY_LINE = re.compile(
     r"^(?:[甲乙丙丁戊己庚辛壬癸]方|第[一二三四五六七八九十\d]+方|协议[一二三四五六七八九十\d]*方|"
     r"成员单位[一二三四五六七八九十\d]*|发起单位[一二三四五六七八九十\d]*|缔约方[一二三四五六七八九十\d]*|"
     r"联盟成员[一二三四五六七八九十\d]*|(?:签约|合作|参与|参加|联盟)(?:单位|方)[一二三四五六七八九十\d]*)\s*[（(]?[^：:）)]{0,8}[）)]?\s*[：:]")
+# A party block's role written alone on its line, its fields below ("甲方" / "单位名称：…" / "住所：…").
+_ROLE_WORD = (r"(?:[甲乙丙丁戊己庚辛壬癸]方|第[一二三四五六七八九十\d]+方|(?:协议|缔约|签约|合作|参与)方\s*[（(]?[一二三四五六七八九十\d]+[）)]?"
+              r"|(?:成员|发起|签约|参与|参加|合作)单位\s*[（(]?[一二三四五六七八九十\d]+[）)]?|联盟成员\s*[一二三四五六七八九十\d]+)")
+BARE_ROLE_LINE = re.compile(rf"^{_ROLE_WORD}\s*$")
+# A party written name first, its role after it: "福州某某科技有限公司（以下简称“甲方”）".
+ALIAS_ROLE_LINE = re.compile(rf"^[^，。；：:]{{2,60}}?[（(]\s*(?:以下|下文)?(?:简称|称)\s*[:：]?\s*[“\"「『]?{_ROLE_WORD}"
+                             r"[”\"」』]?\s*[）)]")
+# The name line under a role written alone: "单位名称：…" / "名称：…".
+NAME_FIELD_LINE = re.compile(r"^(?:单位)?(?:名\s*称|全\s*称)\s*[:：]")
+# A preamble sentence that puts the parties' particulars in an attachment: "各成员单位（名称、住所、法定代表人见附件1）…".
+PARTIES_IN_ATTACHMENT = re.compile(r"(?:名称|住所|法定代表人|基本信息|基本情况|名单|名录).{0,16}(?:详见|见|列于|载于|列入)\s*(?:本协议)?附\s*件")
+# A header row of a party table: the name column and the 住所 / 法定代表人 columns (闽科政〔2009〕46号 附件1 二.1).
+PARTY_TABLE_HEADER = re.compile(r"(?:名\s*称|单\s*位).{0,12}(?:住\s*所|地\s*址|法定代表人)")
 RECITAL_START = re.compile(r"^\s*鉴于")
 # The sentence that closes a preamble: what follows is the main body.
 PREAMBLE_CLOSE = re.compile(r"(达成|订立|签订|签署|缔结)(如下|以下|本)(协议|条款)|协议如下|约定如下|特?订立本协议|以资(共同)?遵守")

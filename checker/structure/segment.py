@@ -10,8 +10,10 @@ paragraphs (闽科政〔2009〕46号 附件1 allows any drafting style, so all o
 from __future__ import annotations
 
 from checker.structure.labels import label_of as marker_of
-from checker.structure.markers import (PREAMBLE_CLOSE, RECITAL_START, PARTY_LINE, TITLE_WORDS, is_attachment_head, is_signature_line,
-                             is_toc_line, looks_like_heading, split_heading)
+from checker.structure.markers import (ALIAS_ROLE_LINE, BARE_ROLE_LINE, NAME_FIELD_LINE, PARTIES_IN_ATTACHMENT,
+                                       PARTY_TABLE_HEADER, PREAMBLE_CLOSE, RECITAL_START,
+                                       PARTY_LINE, TITLE_WORDS, is_attachment_head, is_signature_line, is_toc_line,
+                                       looks_like_heading, split_heading)
 from checker.model import Block, Clause, Document
 from checker.structure.hierarchy import _CHAPTER_WORDS, ROLE_LABEL, choose
 import re
@@ -74,7 +76,14 @@ def _is_signature_start(text: str, is_table: bool) -> bool:
     return bool(SIGNATURE_START.search(t)) or (is_table and is_signature_line(t))
 
 
-_TABLE_HEADER = re.compile(r"(名称|单位).{0,12}(住\s*所|地\s*址|法定代表人)")
+def _opens_party(text: str) -> bool:
+    """A line that opens a party block without a "甲方：" label: the role alone on its line, its fields
+    below ("甲方" / "单位名称：…"), or the name first and the role defined after it ("XX有限公司（以下简称“甲方”）")."""
+    t = text.strip()
+    return bool(BARE_ROLE_LINE.match(t) or (ALIAS_ROLE_LINE.match(t) and ORG_NAME.search(t)))
+
+
+_TABLE_HEADER = PARTY_TABLE_HEADER
 
 
 def _leads_party_table(blocks: list[Block], i: int) -> bool:
@@ -149,7 +158,9 @@ def segment(doc: Document) -> tuple[list[Clause], list[Clause]]:
             if body_start:
                 state = "body"
             elif state == "start" and len(text) <= 50 and not party_like and not is_table \
-                    and not RECITAL_START.match(text) and not text.endswith(("。", "：", ":")):
+                    and not RECITAL_START.match(text) and not text.endswith(("。", "：", ":")) \
+                    and not _opens_party(text) and not (bld.cur is not None and bld.cur.kind == "title"
+                                                        and PARTY_DETAIL.match(text)):
                 if bld.cur is not None and bld.cur.kind == "title":
                     bld.extend(i)
                 elif TITLE_WORDS.search(text) or not bld.units:
@@ -170,6 +181,15 @@ def segment(doc: Document) -> tuple[list[Clause], list[Clause]]:
                 elif m.type and (re.search(r"住所|法定代表人|地址", text) or ROLE_LABEL.match(m.rest)):
                     seen_party = True
                     bld.start("party", i, number=m.label)
+                elif bld.cur is not None and bld.cur.kind == "party" and NAME_FIELD_LINE.match(text) \
+                        and BARE_ROLE_LINE.match(bld.cur.text.strip()):
+                    bld.extend(i)                # "甲方" alone, then "单位名称：…" under it: one party block
+                elif PARTIES_IN_ATTACHMENT.search(text) and not RECITAL_START.match(text):
+                    seen_party = True            # "各成员单位（名称、住所、法定代表人见附件1）经协商一致，订立本协议。"
+                    bld.start("party", i)
+                elif _opens_party(text) and not text.endswith("。"):
+                    seen_party = True            # "甲方" alone on its line / "XX有限公司（以下简称“甲方”）"
+                    bld.start("party", i)
                 elif not is_table and _leads_party_table(blocks, i):
                     seen_party = True            # "本协议由以下八方签订：" + a table of the parties
                     bld.start("party", i)
