@@ -11,7 +11,7 @@ import re
 
 from checker.facts.parties import Party, extract_parties
 from checker.facts.party_names import ORG_WORD, classify_member, is_org_name, normalize
-from checker.facts.party_texts import lines_of, member_list_names, split_cells
+from checker.facts.party_texts import lines_of, member_list_names, signature_names, split_cells
 
 _LEAD = re.compile(r"(?:为|包括|有|如下|[：:])\s*")
 _ITEM_SPLIT = re.compile(r"、|以及|和|及|，|,")
@@ -67,7 +67,8 @@ def _is_row(line: str) -> bool:
 
 
 def founding_units(document, units) -> list[Party]:
-    """The charter's founding units in the order first listed, each once (source: preamble | member_list)."""
+    """The charter's founding units in the order first listed, each once (source: preamble | member_list, or
+    signature when the charter lists them nowhere but where they sign)."""
     found = [p for p in extract_parties(document, units) if p.name and is_org_name(p.name)]
     seen = {normalize(p.name) for p in found}
 
@@ -96,6 +97,13 @@ def founding_units(document, units) -> list[Party]:
             add(name, span, "member_list")
     for name, span in member_list_names(document, units):
         add(name, span, "member_list")
+    if not found:
+        # listed nowhere else: the units that sign the charter ("发起单位（盖章）：" / "1. XX有限公司  法定代表人…")
+        # are its founding units (国科发政〔2008〕770号 八（一）: the charter is signed by the units founding it)
+        signed = [(n, sp) for n, sp in signature_names(document, units) if is_org_name(n)]
+        if len(signed) >= 2:
+            for name, span in signed:
+                add(name, span, "signature")
     return found
 
 
@@ -106,6 +114,11 @@ def founders_cover_parties(sections, parties, units) -> None:
         return
     for st in sections:
         if st.key != "parties":
+            continue
+        if all(p.source == "signature" for p in parties):
+            # named only where they sign: the charter has no list of its parties, but it needs none — the
+            # agreement carries the 缔约方 particulars (附件1 二.1); the units are named, nothing is missing
+            st.required = False
             continue
         ids = [u.id for u in units or [] if any(p.name_span and u.span[0] <= p.name_span[0] < u.span[1]
                                                  for p in parties)]

@@ -256,7 +256,21 @@ def signature_names(document, units) -> list[tuple[str, tuple[int, int]]]:
                 out.append((role, (at(off), at(off + len(role) - 1) + 1)))
             elif rest and (role or sealed) and 2 <= len(rest) <= 16:
                 out.append((rest, span))   # a 简称 next to the seal
-    return out
+    return _without_list_heads(out, signature_region(document, units))
+
+
+def _without_list_heads(names, lines) -> list[tuple[str, tuple[int, int]]]:
+    """Drops a bare role that heads a list of signing units ("发起单位（盖章）：" and under it "1. XX有限公司 …"):
+    the role is the list's heading, not a party that left its name blank."""
+    heads = []
+    for k, (line, base) in enumerate(lines):
+        if not re.search(r"[:：]\s*$", line):
+            continue
+        after = [t for t, _ in lines[k + 1:k + 4] if t.strip()]
+        if after and any(is_org_name(_SIG_TAIL.sub("", _rest(c))) for c, _ in _sig_cells(after[0])):
+            heads.append((base, base + len(line)))
+    return [(n, sp) for n, sp in names
+            if not (ROLE.match(n + "：") and any(s <= sp[0] < e for s, e in heads))]
 
 
 def member_list_names(document, units=None) -> list[tuple[str, tuple[int, int]]]:
