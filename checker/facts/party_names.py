@@ -30,7 +30,11 @@ _PROVINCES = ("北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江
               "广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|中国")
 _PLACE_PREFIX = re.compile(rf"^(?:(?:{_PROVINCES})(?:省|市|自治区|特别行政区)?|[\u4e00-\u9fa5]{{2,4}}?(?:省|市|县|区))")
 _PUNCT = re.compile(r"[\s\u3000“”\"'‘’「」『』《》·．.,，、:：;；_＿\-—()（）\[\]【】]")
-_SEAL_WORDS = re.compile(r"[（(](?:盖章|公章|印章|签章|章|签字|签名|签署)[)）]|（?盖章）?$")
+# A note in brackets after a name in the signature block — which seal (盖章, 单位公章, 合同专用章, 公章或合同专用章,
+# 盖章处, 签字盖章) or the 简称 the name was given (简称甲方) — is no part of the name.
+SEAL_NOTE = (r"[（(【\[](?:[^（）()【】\[\]]{0,10}?(?:章|签字|签名|签署)[^（）()【】\[\]]{0,3}"
+             r"|\s*(?:以下|下文)?(?:简称|称)[^（）()【】\[\]]{1,20})[)）】\]]")
+_SEAL_WORDS = re.compile(rf"{SEAL_NOTE}|（?盖章）?$")
 
 
 def classify_member(name: str, context: str = "") -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from checker.facts.party_names import is_org_name, normalize, same_party
+from checker.facts.party_names import SEAL_NOTE, is_org_name, normalize, same_party
 
 _NO = r"(?:[一二三四五六七八九十\d]+|[（(]\s*[一二三四五六七八九十\d]+\s*[）)])"
 # A party's role label as drafters write it: 甲方, 第一方, 缔约方一, 协议方（一）, 成员单位1, 发起单位三 …
@@ -25,7 +25,7 @@ _SIG_LABEL = re.compile(
     r"(?:[（(](?:盖章|公章|签章|印章|章|单位盖章|盖公章)[)）])?\s*[:：]?\s*")
 # A date cell of a signing table ("2024年5月10日", "____年__月__日") is never a signer's name.
 _DATE_CELL = re.compile(r"^\s*(?:\d{2,4}|[_＿\s]*)\s*年\s*(?:\d{1,2}|[_＿\s]*)\s*月(?:\s*(?:\d{1,2}|[_＿\s]*)\s*日)?\s*$")
-_SIG_TAIL = re.compile(r"\s*[（(](?:盖章|公章|签章|印章|章|单位盖章|盖公章)[)）]\s*$|[_＿\s]+$")
+_SIG_TAIL = re.compile(rf"(?:\s*{SEAL_NOTE})+\s*$|[_＿\s]+$")
 _NOT_NAME = re.compile(r"无正文|签署页|签字页|^[（(]|^(?:法定代表人|法人代表|负责人|授权代表|委托代理人|代理人|签字|签名|日期|签署日期|"
                        r"签订日期|时间|年|地址|电话|[（(]?签字|序号|编号|[（(]?盖章[)）]?$)"
                        # a signature table's header row names columns, not parties

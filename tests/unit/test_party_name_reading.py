@@ -4,6 +4,7 @@ names, so PARTY_NAME_MISMATCH reports only a real difference; and a block in whi
 taken for a misreading, not for a dozen mismatches."""
 from checker.facts.founders import founding_units
 from checker.facts.parties import extract_parties, parse_party_lines
+from checker.facts.party_names import normalize
 from checker.facts.party_texts import signature_names, unspace
 from checker.model import Block, Clause, Document
 from checker.rules.context import ReviewContext
@@ -108,3 +109,16 @@ def test_a_block_where_nearly_no_unit_agrees_was_misread():
     two_left_out = "甲方（盖章）：津南精密铸造有限公司\n乙方（盖章）：天津北辰轴承股份有限公司"
     found, _ = _mismatches([("parties", FOUR), ("signature", two_left_out)])
     assert len(found) == 2 and all("没有出现" in f.message for f in found)
+
+
+def test_seal_and_alias_notes_after_a_signed_name_are_no_part_of_it():
+    signers = (("甲方", "津南精密铸造有限公司"), ("乙方", "天津北辰轴承股份有限公司"), ("丙方", "海河机械工程学院"),
+               ("丁方", "天津市精密制造研究所"))
+    for note in ("（合同专用章）", "（单位公章）", "（盖章处）", "(签字盖章)", "【盖章】", "（简称本方）"):
+        sig = "\n".join(f"{r}：{n}{note}" for r, n in signers)
+        d, units = _build([("signature", sig)])
+        assert [n for n, _ in signature_names(d, units)] == [n for _, n in signers], note
+        found, _ = _mismatches([("parties", FOUR), ("signature", sig)])
+        assert found == [], note
+    # a bracket that is part of the registered name stays: （天津） is no seal note
+    assert normalize("津南精密铸造（天津）有限公司") != normalize("津南精密铸造有限公司")
