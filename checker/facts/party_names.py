@@ -30,10 +30,14 @@ _PROVINCES = ("北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江
               "广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|中国")
 _PLACE_PREFIX = re.compile(rf"^(?:(?:{_PROVINCES})(?:省|市|自治区|特别行政区)?|[\u4e00-\u9fa5]{{2,4}}?(?:省|市|县|区))")
 _PUNCT = re.compile(r"[\s\u3000“”\"'‘’「」『』《》·．.,，、:：;；_＿\-—()（）\[\]【】]")
-# A note in brackets after a name in the signature block — which seal (盖章, 单位公章, 合同专用章, 公章或合同专用章,
-# 盖章处, 签字盖章) or the 简称 the name was given (简称甲方) — is no part of the name.
+# A note in brackets after a name in the signature block or a member list — which seal (盖章, 单位公章, 合同专用章,
+# 公章或合同专用章, 盖章处, 签字盖章), the 简称 the name was given (简称甲方), the unit's role (理事长单位, 乙方) —
+# is no part of the name.
 SEAL_NOTE = (r"[（(【\[](?:[^（）()【】\[\]]{0,10}?(?:章|签字|签名|签署)[^（）()【】\[\]]{0,3}"
-             r"|\s*(?:以下|下文)?(?:简称|称)[^（）()【】\[\]]{1,20})[)）】\]]")
+             r"|\s*(?:以下|下文)?(?:简称|称)[^（）()【】\[\]]{1,20}"
+             # … or the unit's place in the alliance or the agreement (理事长单位, 牵头单位, 甲方, 第一方)
+             r"|\s*(?:(?:副|常务)?(?:理事长|秘书长|监事长|理事|主任|副主任)|牵头|依托|发起|成员|会员|参与|参加|协作)"
+             r"(?:单位|方)\s*|\s*(?:[甲乙丙丁戊己庚辛壬癸]方|第[一二三四五六七八九十\d]+方)\s*)[)）】\]]")
 _SEAL_WORDS = re.compile(rf"{SEAL_NOTE}|（?盖章）?$")
 
 

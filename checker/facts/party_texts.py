@@ -32,6 +32,7 @@ _NOT_NAME = re.compile(r"无正文|签署页|签字页|^[（(]|^(?:法定代表�
                        r"|^(?:成员|联盟成员|缔约|签约|协议)?(?:单位|方)(?:名称)?(?:[（(]盖章[)）])?$|^(?:单位)?(?:盖章|公章|签章|签字|签名|签署)(?:处|栏|页)?\s*(?:如下)?\s*[:：]?$")
 _MEMBER_HEAD = re.compile(r"^\s*(?:附件\s*[\d一二三四五六七八九十]*\s*[:：、.．]?\s*)?[《“]?(?:[^\n]{0,20}联盟)?"
                           r"(?:成员|会员|理事|发起)(?:单位)?(?:名单|名录|一览表|列表)[》”]?\s*$")
+_NAME_NOTES = re.compile(rf"(?:\s*{SEAL_NOTE})+\s*$")
 _NUM_PREFIX = re.compile(r"^\s*(?:[（(]?\d{1,3}[)）.．、]?|[①-⑳])\s*")
 
 
@@ -291,9 +292,12 @@ def member_list_names(document, units=None) -> list[tuple[str, tuple[int, int]]]
             continue
         for cell, off in cells:
             num = _NUM_PREFIX.match(cell)
-            name = cell[num.end():] if num else cell
+            lead = num.end() if num else 0
+            role = ROLE.match(cell[lead:])           # "甲方：XX有限公司" — the role label is no part of the name
+            lead += role.end() if role else 0
+            name = _NAME_NOTES.sub("", cell[lead:])  # "XX有限公司（理事长单位）" — nor is a note on its role
             if is_org_name(name):
-                s = base + off + (num.end() if num else 0)
+                s = base + off + lead
                 out.append((name, (s, s + len(name))))
                 break
     return out

@@ -122,3 +122,20 @@ def test_seal_and_alias_notes_after_a_signed_name_are_no_part_of_it():
         assert found == [], note
     # a bracket that is part of the registered name stays: （天津） is no seal note
     assert normalize("津南精密铸造（天津）有限公司") != normalize("津南精密铸造有限公司")
+
+
+def test_member_list_role_labels_and_notes_are_no_part_of_the_name():
+    from checker.facts.party_texts import member_list_names
+    rows = ("1. 津南精密铸造有限公司（理事长单位）", "2、乙方：天津北辰轴承股份有限公司", "（3）海河机械工程学院（丙方）",
+            "4. 天津市精密制造研究所（副理事长单位）")
+    d = _doc("附件：联盟成员单位名单\n" + "\n".join(rows) + "\n")
+    assert [n for n, _ in member_list_names(d, [])] == ["津南精密铸造有限公司", "天津北辰轴承股份有限公司",
+                                                       "海河机械工程学院", "天津市精密制造研究所"]
+    sig = "\n".join(f"{r}（盖章）：{n}" for r, n in (("甲方", "津南精密铸造有限公司"), ("乙方", "天津北辰轴承股份有限公司"),
+                                                 ("丙方", "海河机械工程学院"), ("丁方", "天津市精密制造研究所")))
+    ml = "附件：联盟成员单位名单\n" + "\n".join(rows)
+    found, _ = _mismatches([("parties", FOUR), ("signature", sig), ("attachments", ml)])
+    assert found == []
+    typo = ml.replace("海河机械工程学院", "海河机械工业学院")          # another name in the list is still reported
+    found, _ = _mismatches([("parties", FOUR), ("signature", sig), ("attachments", typo)])
+    assert len(found) == 1 and "海河机械工业学院" in found[0].evidence
