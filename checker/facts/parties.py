@@ -9,12 +9,13 @@ what is read here; this module only reads. Layouts handled: "甲方：XX\n住所
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
 
 from checker.facts.party_labelvalue import labelvalue_entries
 from checker.facts.party_names import ORG_WORD, classify_member, is_org_name, normalize, same_party, similarity  # noqa: F401
 from checker.facts.party_texts import (ROLE, ROLE_WORD, alliance_name, chair_unit, member_list_names,  # noqa: F401
-                                 preamble_region, signature_names, split_cells)
+                                 preamble_region, signature_names, split_cells, unspace)
 
 FIELD = re.compile(
     r"(?P<label>住所地|住所|注册地址|通讯地址|通信地址|办公地址|地址|住址|法定代表人|法人代表|负责人|"
@@ -238,7 +239,37 @@ def _side_by_side(lines: list[tuple[str, int]]) -> list[tuple[str, int]]:
 
 
 def parse_party_lines(lines: list[tuple[str, int]]) -> list[Party]:
-    """Parties from preamble lines given as (text, document offset)."""
+    """Parties from preamble lines given as (text, document offset). Spaced-out labels and names
+    ("甲　　方：", "住　　所：") are read closed up; the parties' spans point at the text as written."""
+    closed, maps = [], []
+    for text, base in lines:
+        t, pos = unspace(text)
+        closed.append((t, base))
+        maps.append((base, pos))
+    if all(t == text for (t, _), (text, _) in zip(closed, lines)):
+        return _parse_lines(lines)
+    maps.sort()
+    starts = [b for b, _ in maps]
+
+    def back(o: int) -> int:
+        i = bisect_right(starts, o) - 1
+        if i < 0:
+            return o
+        base, pos = maps[i]
+        k = o - base
+        return base + (pos[k] if k < len(pos) else (pos[-1] + 1 + k - len(pos) if pos else k))
+
+    parties = _parse_lines(closed)
+    for p in parties:
+        if p.span:
+            p.span = (back(p.span[0]), back(p.span[1] - 1) + 1 if p.span[1] > p.span[0] else back(p.span[1]))
+        if p.name_span:
+            a, b = p.name_span
+            p.name_span = (back(a), back(b - 1) + 1 if b > a else back(b))
+    return parties
+
+
+def _parse_lines(lines: list[tuple[str, int]]) -> list[Party]:
     lines = _side_by_side(lines)
     labelled = _labelvalue_parties(lines)
     if labelled:

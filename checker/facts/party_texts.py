@@ -138,7 +138,9 @@ def signature_region(document, units) -> list[tuple[str, int]]:
 
 
 _SIGNER_SPLIT = re.compile(r"\s+(?=法定代表人|法人代表|授权代表|委托代理人|负责人|日期|签署日期|签订日期|签字|"
-                           r"(?:19|20)\d{2}\s*年|[（(]?(?:盖章|公章|签章|签字)[)）]?)|[_＿]{2,}")
+                           r"(?:19|20)\d{2}\s*年|[（(]?(?:盖章|公章|签章|签字)[)）]?"
+                           # the next signer on the same line after one space (a PDF text layer closes the gap)
+                           rf"|{ROLE_WORD}\s*(?:[（(][^）)]{{0,10}}[)）])?\s*[:：])|[_＿]{{2,}}")
 
 
 def _sig_cells(line: str) -> list[tuple[str, int]]:
@@ -187,21 +189,30 @@ def _joined_rows(lines: list[tuple[str, int]]) -> list[tuple[str, int, list[tupl
 
 
 # A name spaced out to fill a signature column ("天 津 某 某 大 学（盖章）"): single CJK characters each
-# followed by the same run of one or two spaces (ASCII or full-width), at least four characters.
-_SPACED = re.compile(r"(?:[\u4e00-\u9fa5](?P<gap>[ \u3000]{1,2})(?=[\u4e00-\u9fa5]))"
+# followed by the same run of one or two spaces (ASCII or full-width; a tab where the text layer or reader turned
+# full-width spaces into one), at least four characters.
+_SPACED = re.compile(r"(?:[\u4e00-\u9fa5](?P<gap>[ \u3000]{1,2}|\t)(?=[\u4e00-\u9fa5]))"
                      r"(?:[\u4e00-\u9fa5](?P=gap)(?=[\u4e00-\u9fa5])){2,}[\u4e00-\u9fa5]")
 
 
+# A two-character label spaced out to the width of the longer ones under it ("甲　　方：", "住　　所：",
+# "甲  方（盖章）：") — the usual layout of a Chinese contract's party block and signature block.
+_SPACED_LABEL = (r"(?<![\u4e00-\u9fa5])(?:[甲乙丙丁戊己庚辛壬癸][ \u3000\t]+方(?=[ \u3000]*(?:[（(:：]|$))"
+                 r"|(?:住[ \u3000\t]+所|地[ \u3000\t]+址|名[ \u3000\t]+称|住[ \u3000\t]+址)(?=[ \u3000]*[:：]))")
+_CLOSE = re.compile(f"{_SPACED_LABEL}|{_SPACED.pattern}")
+
+
 def unspace(line: str) -> tuple[str, list[int]]:
-    """``line`` with letter-spaced runs closed up, and for each character its index in ``line`` (so a name
-    read from the closed-up text still points at the document). Plain prose is returned unchanged."""
+    """``line`` with letter-spaced runs and spaced-out labels closed up, and for each character its index in
+    ``line`` (so a name read from the closed-up text still points at the document). Plain prose is returned
+    unchanged."""
     out, pos, last = [], [], 0
-    for m in _SPACED.finditer(line):
+    for m in _CLOSE.finditer(line):
         for i in range(last, m.start()):
             out.append(line[i])
             pos.append(i)
         for i in range(m.start(), m.end()):
-            if line[i] not in " \u3000":
+            if line[i] not in " \u3000\t":
                 out.append(line[i])
                 pos.append(i)
         last = m.end()
