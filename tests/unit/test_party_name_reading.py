@@ -139,3 +139,40 @@ def test_member_list_role_labels_and_notes_are_no_part_of_the_name():
     typo = ml.replace("海河机械工程学院", "海河机械工业学院")          # another name in the list is still reported
     found, _ = _mismatches([("parties", FOUR), ("signature", sig), ("attachments", typo)])
     assert len(found) == 1 and "海河机械工业学院" in found[0].evidence
+
+
+def test_a_preamble_read_short_of_a_full_signature_block_was_misread():
+    sig = "\n".join(f"{r}（盖章）：{n}" for r, n in (("甲方", "津南精密铸造有限公司"), ("乙方", "天津北辰轴承股份有限公司"),
+                                                 ("丙方", "海河机械工程学院")))
+    found, _ = _mismatches([("parties", "乙方：天津北辰轴承股份有限公司\n住所：天津市北辰区北仓道2号\n法定代表人：孟乙"),
+                            ("signature", sig)])
+    assert found == []
+    two_read = "甲方：津南精密铸造有限公司\n法定代表人：孔甲\n乙方：天津北辰轴承股份有限公司\n法定代表人：孟乙"
+    found, _ = _mismatches([("parties", two_read), ("signature", sig)])      # one unit more where they sign: real
+    assert len(found) == 1 and "海河机械工程学院" in found[0].evidence
+
+
+def test_spaced_out_labels_in_party_and_signature_blocks():
+    pre = "甲\t方：津南精密铸造有限公司\n住　　所：天津市津南区咸水沽镇一路1号\n法定代表人：孔甲\n乙 方：海河机械工程学院\n住 所：天津市河东区十一经路3号\n法定代表人：荀丙"
+    ps = parse_party_lines([(t, b) for t, b in _lines(pre)])
+    assert [(p.role, p.name, p.domicile) for p in ps] == [("甲方", "津南精密铸造有限公司", "天津市津南区咸水沽镇一路1号"),
+                                                         ("乙方", "海河机械工程学院", "天津市河东区十一经路3号")]
+    a, b = ps[0].name_span
+    assert pre[a:b] == "津南精密铸造有限公司"
+    sig = "甲\t方（盖章）：津南精密铸造有限公司\n乙　　方（盖章）：海河机械工程学院"
+    d, units = _build([("signature", sig)])
+    assert [n for n, _ in signature_names(d, units)] == ["津南精密铸造有限公司", "海河机械工程学院"]
+
+
+def test_two_signers_on_one_line_with_one_space():
+    sig = "甲方（盖章）：津南精密铸造有限公司 乙方（盖章）：海河机械工程学院"
+    d, units = _build([("signature", sig)])
+    assert [n for n, _ in signature_names(d, units)] == ["津南精密铸造有限公司", "海河机械工程学院"]
+
+
+def _lines(text):
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((line, pos))
+        pos += len(line) + 1
+    return out

@@ -102,7 +102,8 @@ def name_mismatch(ctx, rule):
             continue
         hits = list(_compare(ctx, where, names, parties))
         matched = _matched(names, parties)
-        if _misread(len(parties), len(matched)):
+        written = [n for n, _ in names if not _PLACEHOLDER.search(n)]
+        if _misread(len(parties), len(matched)) or _misread_preamble(written, parties):
             continue
         yield from hits
         for p in parties:
@@ -131,3 +132,14 @@ def _misread(n_parties: int, n_matched: int) -> bool:
     every unit would only bury the review. A block that agrees for most units is still compared unit by unit,
     so a single typo or a dropped 有限公司 is reported (闽科政〔2009〕46号 附件1 二.1)."""
     return n_parties >= 3 and n_matched <= n_parties // 4
+
+
+def _misread_preamble(written: list[str], parties) -> bool:
+    """The other side of the same safeguard: a block naming three or more units of which at most a third are
+    among the (fewer) parties read from the preamble — the preamble's party list was not read in full, and
+    its units are not "missing" from it."""
+    if len(written) < 3 or len(parties) >= len(written):
+        return False
+    found = sum(1 for n in written if _matched([(n, None)], parties))
+    return found <= len(written) // 3
+
