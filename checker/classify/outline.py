@@ -116,6 +116,31 @@ def _main_topic(model, body: str, whole: dict[str, float], numbered: bool) -> di
 
 
 _CATCH_ALL = re.compile(r"^(附\s*则|其他|其它|其他事项|其他约定|补充条款|附加条款)$")
+# 总则 groups the name, the aims, the definitions and often the tasks: a general chapter, like 附则.
+_GENERAL = re.compile(r"^(总\s*则|一般规定|通\s*则)$")
+CHAPTER_COVER = 0.6      # share of a chapter heading the cues of its one section must cover
+
+
+def chapter_section(container: Clause | None) -> str | None:
+    """The one section a chapter's heading names outright ("第五章 经费管理", "第二章 目标与任务",
+    "第九章 违约责任"); None for a general chapter (总则, 附则) or one naming several topics ("组织机构和成员").
+    The chapters are the drafter's own outline of the agreement (闽科政〔2009〕46号 附件1 四.1–四.11 are the
+    topics), so an article placed in such a chapter belongs to its topic."""
+    heading = (container.heading or "").strip() if container is not None else ""
+    if not heading or _CATCH_ALL.match(heading) or _GENERAL.match(heading):
+        return None
+    hm = heading_match(heading)
+    if len(hm) != 1:
+        return None
+    key = next(iter(hm))
+    h = _norm(heading)
+    covered = [False] * len(h)
+    for k, c in _heading_cues():
+        if k != key:
+            continue
+        for m in re.finditer(re.escape(c), h):
+            covered[m.start():m.end()] = [True] * len(c)
+    return key if h and sum(covered) >= CHAPTER_COVER * len(h) else None
 
 
 UNSURE = 0.45            # the classifier's best probability below which a clause's neighbours may decide
@@ -186,6 +211,17 @@ def classify(units: list[Clause], containers: dict[str, Clause] | None = None, i
         if cont.get(top):
             evidence.append(f"所在章标题：“{parent.heading}”")
         section = None if top == NONE_LABEL else top
+        chap = chapter_section(parent) if u.kind in _BODY_KINDS else None
+        if chap is not None and chap != section and chap in cats:
+            # an article in a chapter whose heading names one topic is on that topic, whatever its body
+            # stresses ("被除名的成员不再享有成员权利……" in 第九章 违约责任); the body's own topic stays covered
+            body_top = section
+            section, top = chap, chap
+            conf = round(min(0.9, max(0.6, cats.get(chap, 0.0) + CONTAINER_WEIGHT)), 3)
+            evidence = [f"所在章标题：“{parent.heading}”"]
+            if body_top is not None and p >= 0.5:
+                own = {**own, body_top: max(own.get(body_top, 0), 0.5)}
+            p = cats.get(chap, 0.0)
         terms = _terms(section, u.text)
         if terms:
             evidence.append("关键词：" + "、".join(terms))
