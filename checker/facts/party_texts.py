@@ -20,20 +20,23 @@ ROLE = re.compile(
     r"\s*(?:[（(][^）)]{0,12}[)）])?\s*[:：]\s*")
 _FIRST_ARTICLE = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[条章]|鉴于|一、|1[.．、]\s*总则)", re.M)
 _CELL_SPLIT = re.compile(r"\t+|\s{2,}|\u3000{1,}|\|")
+# A list number before a signer or a listed unit: 1. / 1、 / （1） / (一) / ① / ⑴ / 一、
+_LIST_NO = (r"(?:\d{1,3}\s*[.．、]|[（(]\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[)）]|[①-⑳⑴-⒇]"
+            r"|[一二三四五六七八九十]{1,3}\s*[、.．])")
 _SIG_LABEL = re.compile(
-    rf"^\s*(?:\d{{1,3}}\s*[.．、]\s*)?(?:(?P<role>{ROLE_WORD}|成员(?:单位)?|签约方|签约单位|协议方|缔约方|发起单位)|单位名称|单位)?\s*"
+    rf"^\s*(?:{_LIST_NO}\s*)?(?:(?P<role>{ROLE_WORD}|成员(?:单位)?|签约方|签约单位|协议方|缔约方|发起单位)|单位名称|单位)?\s*"
     r"(?:[（(](?:盖章|公章|签章|印章|章|单位盖章|盖公章)[)）])?\s*[:：]?\s*")
 # A date cell of a signing table ("2024年5月10日", "____年__月__日") is never a signer's name.
 _DATE_CELL = re.compile(r"^\s*(?:\d{2,4}|[_＿\s]*)\s*年\s*(?:\d{1,2}|[_＿\s]*)\s*月(?:\s*(?:\d{1,2}|[_＿\s]*)\s*日)?\s*$")
 _SIG_TAIL = re.compile(rf"(?:\s*{SEAL_NOTE})+\s*$|[_＿\s]+$")
-_NOT_NAME = re.compile(r"无正文|签署页|签字页|^[（(]|^(?:法定代表人|法人代表|负责人|授权代表|委托代理人|代理人|签字|签名|日期|签署日期|"
+_NOT_NAME = re.compile(r"无正文|签署页|签字页|^[（(](?!\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[)）])|^(?:法定代表人|法人代表|负责人|授权代表|委托代理人|代理人|签字|签名|日期|签署日期|"
                        r"签订日期|时间|年|地址|电话|[（(]?签字|序号|编号|[（(]?盖章[)）]?$)"
                        # a signature table's header row names columns, not parties
                        r"|^(?:成员|联盟成员|缔约|签约|协议)?(?:单位|方)(?:名称)?(?:[（(]盖章[)）])?$|^(?:单位)?(?:盖章|公章|签章|签字|签名|签署)(?:处|栏|页)?\s*(?:如下)?\s*[:：]?$")
 _MEMBER_HEAD = re.compile(r"^\s*(?:附件\s*[\d一二三四五六七八九十]*\s*[:：、.．]?\s*)?[《“]?(?:[^\n]{0,20}联盟)?"
                           r"(?:成员|会员|理事|发起)(?:单位)?(?:名单|名录|一览表|列表)[》”]?\s*$")
 _NAME_NOTES = re.compile(rf"(?:\s*{SEAL_NOTE})+\s*$")
-_NUM_PREFIX = re.compile(r"^\s*(?:[（(]?\d{1,3}[)）.．、]?|[①-⑳])\s*")
+_NUM_PREFIX = re.compile(rf"^\s*(?:{_LIST_NO}|[（(]?\d{{1,3}}[)）.．、]?)\s*")
 
 
 def lines_of(text: str, base: int) -> list[tuple[str, int]]:

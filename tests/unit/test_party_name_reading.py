@@ -176,3 +176,14 @@ def _lines(text):
         out.append((line, pos))
         pos += len(line) + 1
     return out
+
+
+def test_list_numbers_before_signers_are_no_part_of_the_name():
+    names = ("津南精密铸造有限公司", "天津北辰轴承股份有限公司", "海河机械工程学院", "天津市精密制造研究所")
+    for marks in (("（1）", "（2）", "（3）", "（4）"), ("①", "②", "③", "④"), ("⑴", "⑵", "⑶", "⑷"),
+                  ("一、", "二、", "三、", "四、")):
+        sig = "\n".join(f"{m}{n}（盖章）" for m, n in zip(marks, names))
+        d, units = _build([("signature", sig)])
+        assert [n for n, _ in signature_names(d, units)] == list(names), marks
+        found, _ = _mismatches([("parties", FOUR), ("signature", sig)])
+        assert found == [], marks
