@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from checker.model import Block
 from checker.structure.labels import Marker
-from checker.structure.markers import (PREAMBLE_CLOSE, RECITAL_START, is_attachment_head, is_toc_line,
+from checker.structure.markers import (BARE_ROLE_LINE, PREAMBLE_CLOSE, RECITAL_START, is_attachment_head, is_toc_line,
                                        looks_like_heading)
 
 _PARTY_FIELD = re.compile(r"(住\s*所|地\s*址|法定代表人|统一社会信用代码)\s*[：:]")
@@ -40,7 +40,8 @@ class Levels:
 
 def _is_party(b: Block, m: Marker) -> bool:
     t = b.text.strip()
-    return bool(ROLE_LABEL.match(t) or (m.type and ROLE_LABEL.match(m.rest)) or _PARTY_FIELD.search(t[:80]))
+    return bool(ROLE_LABEL.match(t) or (m.type and ROLE_LABEL.match(m.rest)) or _PARTY_FIELD.search(t[:80])
+                or BARE_ROLE_LINE.match(t))     # "甲方" alone over its party's fields is no heading of the body
 
 
 def body_mask(blocks: list[Block], markers: list[Marker], signature_start) -> list[bool]:

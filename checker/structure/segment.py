@@ -137,7 +137,7 @@ def segment(doc: Document) -> tuple[list[Clause], list[Clause]]:
                 else:
                     bld.start("toc", i)
                 continue
-            party_like = PARTY_LINE.match(text) or (m.type and ROLE_LABEL.match(m.rest))
+            party_like = PARTY_LINE.match(text) or (m.type and ROLE_LABEL.match(m.rest)) or _opens_party(text)
             body_start = ((m.key == unit_type and i >= body_from) or (m.key in container_types and not party_like)
                           or (unit_type == "heading" and state == "preamble" and heading_block(b, m)
                               and not party_like)

@@ -51,6 +51,18 @@ def test_the_role_alone_on_its_line_opens_a_party_block():
     assert not _party_findings(rep)
 
 
+def test_a_role_alone_is_no_heading_when_the_body_has_only_short_heading_lines():
+    """Body headings without numbers (short lines, blank lines between paragraphs): "乙方" alone is as short as
+    a heading, yet it opens a party block — the body starts at the first real heading, after 鉴于."""
+    import re
+    body = re.sub(r"第[一二三四五六七八九十]+条 ", "", BODY).replace("\n", "\n\n")
+    pre = "".join(f"{r}\n单位名称：{n}\n住所：{a}\n法定代表人：{p}\n" for r, n, a, p in UNITS)
+    rep = check(text=TITLE + "\n" + pre + "\n" + RECITALS + "\n" + body + SIGNATURE, profile="fujian")
+    assert [c.text.split("\n")[0] for c in _units(rep, "party")] == ["甲方", "乙方", "丙方"]
+    assert [(p["role"], p["name"]) for p in rep.parties] == [(r, n) for r, n, _, _ in UNITS]
+    assert not _party_findings(rep)
+
+
 def test_the_name_first_and_the_role_defined_after_it():
     """"福州某某新材料有限公司（以下称“甲方”）" with 住所 / 法定代表人 on the lines under it."""
     pre = "".join(f"{n}（以下称“{r}”）\n住所：{a}\n法定代表人：{p}\n" for r, n, a, p in UNITS)
