@@ -116,10 +116,6 @@ def review(doc: Document, prof, deadline: limits.Deadline | None = None, adjust=
         from checker.facts.founders import founders_cover_parties
 
         founders_cover_parties(sections, ctx.parties, units)
-    else:
-        from checker.facts.parties import parties_incomplete
-
-        parties_incomplete(sections, ctx.parties)
     fill = suggestion_fill(ctx)
     rules = rules_for(prof)
     findings = run_rules(ctx, rules, fill)

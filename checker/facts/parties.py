@@ -337,19 +337,3 @@ def extract_parties(document, units) -> list[Party]:
     first article / 鉴于)."""
     return parse_party_lines(preamble_region(document, units))
 
-
-def parties_incomplete(sections, parties) -> None:
-    """The 缔约方 section is partial when one party lacks its 住所地 or 法定代表人: 闽科政〔2009〕46号 附件1 二.1
-    asks them of every party, and coverage (classify/coverage.py) only sees that the words occur somewhere in
-    the section — another party's 住所 does not stand in for a missing one."""
-    gaps = []
-    if any(p.name and not p.domicile for p in parties):
-        gaps.append("住所地")
-    if any(p.name and not p.legal_rep for p in parties):
-        gaps.append("法定代表人")
-    if not gaps:
-        return
-    for st in sections:
-        if st.key == "parties" and st.status in ("present", "partial"):
-            st.status = "partial"
-            st.missing_elements = list(dict.fromkeys(list(st.missing_elements) + gaps))
